@@ -1,0 +1,100 @@
+/** `acemath solve`: the editor's Solve, in a terminal, sharing the same core pipeline. */
+import { parseArgs } from "node:util";
+import { OpenAiPolicyBackend } from "../core/backend/openaiPolicy";
+import { VllmRewardBackend } from "../core/backend/vllmReward";
+import { createGrader } from "../core/grading";
+import { solve } from "../core/solve/pipeline";
+import { DEFAULT_SOLVE_OPTIONS, type SolveRequest } from "../core/solve/request";
+import { applySolveEvent, emptySolveState, type SolveState } from "../core/solve/state";
+import { readAll, UsageError, type CliIo } from "./io";
+import { formatSolveJson, formatSolveSummary } from "./solveOutput";
+
+export const SOLVE_USAGE = `acemath solve [options] PROBLEM     (PROBLEM "-" reads stdin)
+  --policy-url URL     OpenAI-compatible base URL (default http://127.0.0.1:8000/v1)
+  --reward-url URL     vLLM reward server (default http://127.0.0.1:8001)
+  --no-reward          rank by majority vote, without a reward model
+  --policy-model M     policy model id (default: the first the server lists)
+  --reward-model M     reward model id (default: the first the server lists)
+  --n N                candidates (default 8)
+  --temperature T      (default 0.7)   --top-p P (default 0.8)   --max-tokens K (default 2048)
+  --seed S             sampling seed
+  --json               print one JSON object instead of a readable summary
+  API key: the ACEMATH_API_KEY environment variable, sent as a Bearer token.`;
+
+const OPTIONS = {
+  "policy-url": { type: "string", default: "http://127.0.0.1:8000/v1" },
+  "reward-url": { type: "string", default: "http://127.0.0.1:8001" },
+  "no-reward": { type: "boolean", default: false },
+  "policy-model": { type: "string" },
+  "reward-model": { type: "string" },
+  n: { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.n) },
+  temperature: { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.temperature) },
+  "top-p": { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.topP) },
+  "max-tokens": { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.maxTokens) },
+  seed: { type: "string" },
+  json: { type: "boolean", default: false },
+} as const;
+
+export async function runSolve(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
+  const { values, positionals } = parseSolveArgs(args);
+  if (positionals.length !== 1) throw new UsageError("solve takes exactly one PROBLEM (or - for stdin)");
+  const problem = positionals[0] === "-" ? (await readAll(io.stdin)).trim() : (positionals[0] as string);
+  if (problem === "") throw new UsageError("the problem is empty");
+  const request: SolveRequest = {
+    problem,
+    n: parseNumber(values.n, "--n", { integer: true, min: 1 }),
+    temperature: parseNumber(values.temperature, "--temperature", { min: 0 }),
+    topP: parseNumber(values["top-p"], "--top-p", { min: 0 }),
+    maxTokens: parseNumber(values["max-tokens"], "--max-tokens", { integer: true, min: 1 }),
+    seed: values.seed === undefined ? null : parseNumber(values.seed, "--seed", { integer: true }),
+    policyModel: values["policy-model"] ?? null,
+    rewardModel: values["reward-model"] ?? null,
+  };
+  const apiKey = io.env.ACEMATH_API_KEY ?? null;
+  const grader = createGrader();
+  try {
+    const deps = {
+      policy: new OpenAiPolicyBackend({
+        baseUrl: values["policy-url"],
+        apiKey,
+        onNotice: (message: string) => io.stderr.write(`note: ${message}\n`),
+      }),
+      reward: values["no-reward"] ? null : new VllmRewardBackend({ baseUrl: values["reward-url"], apiKey }),
+      groupAnswers: (answers: string[]) => grader.clusterAnswers(answers),
+    };
+    const state = emptySolveState();
+    for await (const event of solve(request, deps, signal)) {
+      applySolveEvent(state, event);
+      if (!values.json && event.type === "finished") io.stderr.write(`candidate ${event.index} finished\n`);
+    }
+    io.stdout.write(values.json ? `${JSON.stringify(formatSolveJson(state))}\n` : formatSolveSummary(state));
+    return exitCodeFor(state);
+  } finally {
+    grader.dispose();
+  }
+}
+
+function parseSolveArgs(args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function parseNumber(text: string, flag: string, rule: { integer?: boolean; min?: number }): number {
+  const value = Number(text);
+  const valid =
+    Number.isFinite(value) && (!rule.integer || Number.isInteger(value)) && value >= (rule.min ?? -Infinity);
+  if (!valid)
+    throw new UsageError(
+      `${flag} expects ${rule.integer ? "an integer" : "a number"}${rule.min !== undefined ? ` ≥ ${rule.min}` : ""}, got "${text}"`,
+    );
+  return value;
+}
+
+function exitCodeFor(state: SolveState): number {
+  if (state.status === "complete") return 0;
+  if (state.status === "cancelled") return 130;
+  return 1;
+}

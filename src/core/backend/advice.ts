@@ -1,0 +1,75 @@
+import type { SolveErrorInfo } from "../solve/events";
+import { BackendError } from "./errors";
+
+/** Command lines that start a suitable server; shown when a backend cannot be reached. */
+export const START_POLICY_HINT =
+  "vllm serve nvidia/AceMath-7B-Instruct --port 8000 --max-model-len 4096 --enable-prefix-caching";
+export const START_REWARD_HINT = "vllm serve nvidia/AceMath-7B-RM --port 8001 --max-model-len 4096";
+
+/** Setting names the advice refers to; the extension declares them in package.json. */
+export const SETTING = {
+  policyBaseUrl: "acemath.policy.baseUrl",
+  policyModel: "acemath.policy.model",
+  rewardBaseUrl: "acemath.reward.baseUrl",
+  rewardModel: "acemath.reward.model",
+  maxTokens: "acemath.maxTokens",
+} as const;
+
+/** Turns any failure of a backend into a message that names the URL, the cause and the fix. */
+export function adviseOnBackendError(error: unknown): SolveErrorInfo {
+  if (!(error instanceof BackendError)) {
+    return { message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const policy = error.role === "policy";
+  const what = policy ? "policy model server" : "reward model server";
+  const urlSetting = policy ? SETTING.policyBaseUrl : SETTING.rewardBaseUrl;
+  const hint = policy ? START_POLICY_HINT : START_REWARD_HINT;
+  switch (error.kind) {
+    case "unreachable":
+      return {
+        message: `Cannot reach the ${what} at ${error.url} (${error.message}). Start one, or point ${urlSetting} at a running server.`,
+        setting: urlSetting,
+        hint,
+      };
+    case "dropped":
+      return {
+        message: `The ${what} at ${error.url} dropped the connection: ${error.message}.`,
+        setting: urlSetting,
+      };
+    case "malformed":
+      return {
+        message: `The ${what} at ${error.url} sent a response that is not in the OpenAI/vLLM format: ${error.message}`,
+        setting: urlSetting,
+      };
+    case "http":
+      return httpAdvice(error, what, urlSetting);
+  }
+}
+
+function httpAdvice(error: BackendError, what: string, urlSetting: string): SolveErrorInfo {
+  const prefix = `The ${what} at ${error.url} answered HTTP ${error.status}: ${error.message}`;
+  switch (error.status) {
+    case 401:
+    case 403:
+      return { message: `${prefix}. Set an API key with the command "AceMath: Set API Key".` };
+    case 404:
+      return {
+        message: `${prefix}. Check the model id and that the URL ends where the server's API starts (e.g. …/v1 for chat).`,
+        setting: error.role === "policy" ? SETTING.policyModel : SETTING.rewardModel,
+      };
+    case 400:
+      return /context|too long|maximum|max_tokens/i.test(error.message)
+        ? {
+            message: `${prefix}. Shorten the problem or lower ${SETTING.maxTokens}.`,
+            setting: SETTING.maxTokens,
+          }
+        : { message: prefix, setting: urlSetting };
+    case 429:
+    case 503:
+      return {
+        message: `${prefix}. The server is overloaded; try again in a moment or ask for fewer samples.`,
+      };
+    default:
+      return { message: prefix, setting: urlSetting };
+  }
+}

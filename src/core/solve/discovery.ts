@@ -1,0 +1,91 @@
+/**
+ * Before generating: ask each server which models it serves (a health check that fails fast with
+ * a clear message), pick the model when the setting is empty, and notice the simulator.
+ */
+import { adviseOnBackendError } from "../backend/advice";
+import { BackendError, isAbortError } from "../backend/errors";
+import type { ModelInfo, PolicyBackend, RewardBackend } from "../backend/ports";
+import type { BackendInfo, SolveEvent } from "./events";
+import { SIMULATOR_OWNER, type SolveRequest } from "./request";
+
+export interface ResolvedBackends {
+  policyInfo: BackendInfo;
+  /** Null: rank by majority vote (no reward model configured, or it cannot be reached). */
+  rewardInfo: BackendInfo | null;
+}
+
+interface Backends {
+  policy: PolicyBackend;
+  reward: RewardBackend | null;
+}
+
+export async function resolveBackends(
+  request: SolveRequest,
+  backends: Backends,
+  signal: AbortSignal,
+  emit: (event: SolveEvent) => void,
+): Promise<ResolvedBackends> {
+  const [policyInfo, rewardInfo] = await Promise.all([
+    resolvePolicy(request.policyModel, backends.policy, signal),
+    resolveReward(request.rewardModel, backends.reward, signal, emit),
+  ]);
+  return { policyInfo, rewardInfo };
+}
+
+async function resolvePolicy(
+  configured: string | null,
+  policy: PolicyBackend,
+  signal: AbortSignal,
+): Promise<BackendInfo> {
+  let models: ModelInfo[];
+  try {
+    models = await policy.listModels(signal);
+  } catch (error) {
+    // Some OpenAI-compatible servers have no /models; with an explicit model we can do without it.
+    const missingRoute = error instanceof BackendError && error.kind === "http" && error.status === 404;
+    if (configured && missingRoute) return { url: policy.baseUrl, model: configured, simulated: false };
+    throw error;
+  }
+  return { url: policy.baseUrl, ...chooseModel(configured, models, policy.baseUrl, "policy") };
+}
+
+async function resolveReward(
+  configured: string | null,
+  reward: RewardBackend | null,
+  signal: AbortSignal,
+  emit: (event: SolveEvent) => void,
+): Promise<BackendInfo | null> {
+  if (!reward) return null;
+  try {
+    const models = await reward.listModels(signal);
+    return { url: reward.baseUrl, ...chooseModel(configured, models, reward.baseUrl, "reward") };
+  } catch (error) {
+    if (signal.aborted || isAbortError(error)) throw error;
+    // A missing reward model must not cost the user the solutions: fall back to majority vote, say so.
+    const advice = adviseOnBackendError(error);
+    const hint = advice.hint ? ` To enable reward ranking: ${advice.hint}` : "";
+    emit({
+      type: "warning",
+      code: "reward-unavailable",
+      message: `No reward model was used: ${advice.message}${hint}`,
+    });
+    return null;
+  }
+}
+
+function chooseModel(
+  configured: string | null,
+  models: readonly ModelInfo[],
+  url: string,
+  role: "policy" | "reward",
+): { model: string; simulated: boolean } {
+  const chosen = configured ? models.find((m) => m.id === configured) : models[0];
+  if (!chosen) {
+    const listed = models.map((m) => m.id).join(", ") || "none";
+    const why = configured
+      ? `does not serve the model "${configured}" (it serves: ${listed})`
+      : "lists no models";
+    throw new BackendError(role, "http", `${url}/models`, `the server ${why}`, 404);
+  }
+  return { model: chosen.id, simulated: chosen.ownedBy === SIMULATOR_OWNER };
+}

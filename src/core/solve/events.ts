@@ -1,0 +1,104 @@
+/**
+ * The solve pipeline's output: a stream of plain-data events. Every consumer (the panel, the CLI,
+ * the tests) folds them with `applySolveEvent` into a `SolveState`, so all views agree.
+ */
+
+/** Why a candidate stopped: the server's `finish_reason`, or ours when we stopped it. */
+export type FinishReason = "stop" | "length" | "cancelled" | "error";
+
+/** How the candidates are ordered. */
+export type RankingMethod = "reward" | "majority";
+
+/** Whether the reward score is the raw logit or sigmoid(logit) (servers differ; both rank the same). */
+export type ScoreKind = "raw" | "sigmoid";
+
+export interface BackendInfo {
+  /** Base URL the requests went to, for messages and the panel. */
+  url: string;
+  model: string;
+  /** True when the server identifies itself as the test/demo simulator. */
+  simulated: boolean;
+}
+
+export interface SolveStarted {
+  type: "started";
+  problem: string;
+  n: number;
+  policy: BackendInfo;
+  /** Null when no reward backend is configured. */
+  reward: BackendInfo | null;
+}
+
+export interface CandidateDelta {
+  type: "delta";
+  index: number;
+  text: string;
+}
+
+export interface CandidateFinished {
+  type: "finished";
+  index: number;
+  finishReason: FinishReason;
+  /** The extracted final answer (last `\boxed{}`), or null when the text has none. */
+  answer: string | null;
+}
+
+export interface CandidateScored {
+  type: "scored";
+  index: number;
+  score: number;
+  scoreKind: ScoreKind;
+}
+
+export interface RankingChanged {
+  type: "ranking";
+  method: RankingMethod;
+  /** Candidate indices, best first. */
+  order: number[];
+  /** Candidates grouped by equivalent final answer, largest group first. */
+  groups: AnswerGroup[];
+}
+
+export interface AnswerGroup {
+  answer: string;
+  members: number[];
+  /** Highest reward score among the members, null without a reward model. */
+  bestScore: number | null;
+}
+
+/** Something the user should know that does not stop the solve (e.g. reward model unreachable). */
+export interface SolveWarning {
+  type: "warning";
+  code: WarningCode;
+  message: string;
+}
+
+export type WarningCode = "reward-unavailable" | "reward-degenerate" | "reward-failed" | "n-unsupported";
+
+export interface SolveFailed {
+  type: "error";
+  error: SolveErrorInfo;
+}
+
+export interface SolveErrorInfo {
+  message: string;
+  /** The setting that fixes it, for an "Open setting" button. */
+  setting?: string;
+  /** A command line that starts a suitable server. */
+  hint?: string;
+}
+
+export interface SolveDone {
+  type: "done";
+  outcome: "complete" | "cancelled" | "failed";
+}
+
+export type SolveEvent =
+  | SolveStarted
+  | CandidateDelta
+  | CandidateFinished
+  | CandidateScored
+  | RankingChanged
+  | SolveWarning
+  | SolveFailed
+  | SolveDone;

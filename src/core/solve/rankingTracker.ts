@@ -1,0 +1,58 @@
+/**
+ * Keeps the ranking current as candidates finish and get scored, emitting a `ranking` event after
+ * each change. Recomputations are serialised and coalesced: grouping may be asynchronous
+ * (symbolic equivalence), and only the latest state matters.
+ */
+import type { RankingMethod, SolveEvent } from "./events";
+import { rankCandidates, type AnswerGrouper, type RankableCandidate } from "./ranking";
+
+export class RankingTracker {
+  private readonly candidates = new Map<number, RankableCandidate>();
+  private method: RankingMethod;
+  private running: Promise<void> | null = null;
+  private dirty = false;
+
+  constructor(
+    private readonly groupAnswers: AnswerGrouper,
+    private readonly emit: (event: SolveEvent) => void,
+    withReward: boolean,
+  ) {
+    this.method = withReward ? "reward" : "majority";
+  }
+
+  candidateFinished(index: number, answer: string | null): void {
+    this.candidates.set(index, { index, answer, score: this.candidates.get(index)?.score ?? null });
+    this.schedule();
+  }
+
+  candidateScored(index: number, score: number): void {
+    const candidate = this.candidates.get(index);
+    if (candidate) candidate.score = score;
+    this.schedule();
+  }
+
+  /** The reward model turned out unusable mid-solve: rank by votes from now on. */
+  fallBackToMajority(): void {
+    this.method = "majority";
+    this.schedule();
+  }
+
+  /** Resolves when every change so far is reflected in an emitted ranking. */
+  async settle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private schedule(): void {
+    this.dirty = true;
+    this.running ??= this.loop().finally(() => (this.running = null));
+  }
+
+  private async loop(): Promise<void> {
+    while (this.dirty) {
+      this.dirty = false;
+      const snapshot = [...this.candidates.values()].map((c) => ({ ...c }));
+      const ranking = await rankCandidates(snapshot, this.method, this.groupAnswers);
+      this.emit({ type: "ranking", method: this.method, ...ranking });
+    }
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Scores candidates as they finish, so scoring overlaps generation. While one /classify request
+ * is in flight, newly finished candidates wait and go together in the next batch: an idle reward
+ * server scores each candidate at once, a busy one gets fewer, larger requests.
+ */
+import { adviseOnBackendError } from "../backend/advice";
+import { isAbortError } from "../backend/errors";
+import type { RewardBackend } from "../backend/ports";
+import type { SolveEvent } from "./events";
+import type { RankingTracker } from "./rankingTracker";
+
+export interface RewardSchedulerOptions {
+  backend: RewardBackend;
+  model: string;
+  problem: string;
+  signal: AbortSignal;
+  emit: (event: SolveEvent) => void;
+  ranking: RankingTracker;
+}
+
+/**
+ * vLLM before 0.9.0 applied softmax to a one-label head, so every score came back exactly 1.0
+ * (backend-protocol.md §3). Such scores carry no ranking information.
+ */
+export function looksDegenerate(scores: readonly number[]): boolean {
+  return scores.length >= 2 && scores.every((s) => s === 1);
+}
+
+export class RewardScheduler {
+  private readonly pending: { index: number; text: string }[] = [];
+  private readonly scores = new Map<number, number>();
+  private inFlight: Promise<void> | null = null;
+  private disabled = false;
+
+  constructor(private readonly options: RewardSchedulerOptions) {}
+
+  enqueue(index: number, text: string): void {
+    if (this.disabled) return;
+    this.pending.push({ index, text });
+    this.inFlight ??= this.pump().finally(() => (this.inFlight = null));
+  }
+
+  /** Resolves when every enqueued candidate is scored (or scoring was given up). */
+  async drain(): Promise<void> {
+    while (this.inFlight) await this.inFlight;
+  }
+
+  private async pump(): Promise<void> {
+    while (this.pending.length > 0 && !this.disabled && !this.options.signal.aborted) {
+      const batch = this.pending.splice(0, this.pending.length);
+      await this.scoreBatch(batch);
+    }
+  }
+
+  private async scoreBatch(batch: { index: number; text: string }[]): Promise<void> {
+    const { backend, model, problem, signal, emit, ranking } = this.options;
+    try {
+      const result = await backend.score(
+        model,
+        problem,
+        batch.map((c) => c.text),
+        signal,
+      );
+      batch.forEach((candidate, i) => {
+        const score = result.scores[i] as number;
+        this.scores.set(candidate.index, score);
+        emit({ type: "scored", index: candidate.index, score, scoreKind: result.kind });
+        ranking.candidateScored(candidate.index, score);
+      });
+      if (looksDegenerate([...this.scores.values()])) {
+        this.giveUp(
+          "reward-degenerate",
+          `The reward model at ${backend.baseUrl} gives every candidate exactly 1.0, so it cannot rank them. vLLM before 0.9.0 applies softmax to a one-label head: upgrade vLLM, or serve the model with its raw score. Ranked by majority vote instead.`,
+        );
+      }
+    } catch (error) {
+      if (signal.aborted || isAbortError(error)) return;
+      this.giveUp(
+        "reward-failed",
+        `Reward scoring failed, ranked by majority vote instead: ${adviseOnBackendError(error).message}`,
+      );
+    }
+  }
+
+  private giveUp(code: "reward-degenerate" | "reward-failed", message: string): void {
+    if (this.disabled) return;
+    this.disabled = true;
+    this.pending.length = 0;
+    this.options.emit({ type: "warning", code, message });
+    this.options.ranking.fallBackToMajority();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Typed access to the settings. Endpoint and model settings are application-scoped: only the
+ * user's own settings count, so a cloned repository's .vscode/settings.json can never redirect
+ * requests (and the user's API key) to another host. We read them through `inspect` as well,
+ * taking only the user (global) value, so that holds even if a scope is ever declared wrongly.
+ */
+import * as vscode from "vscode";
+import { DEFAULT_SOLVE_OPTIONS } from "../core/solve/request";
+
+export const SECTION = "acemath";
+
+export const DEFAULT_POLICY_URL = "http://127.0.0.1:8000/v1";
+export const DEFAULT_REWARD_URL = "http://127.0.0.1:8001";
+
+export interface EndpointSettings {
+  policyBaseUrl: string;
+  policyModel: string | null;
+  /** Null when the user switched the reward model off (empty URL). */
+  rewardBaseUrl: string | null;
+  rewardModel: string | null;
+}
+
+export interface SamplingSettings {
+  n: number;
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  seed: number | null;
+}
+
+/** Settings that only the user may set; listed in package.json's `restrictedConfigurations` too. */
+export const USER_ONLY_SETTINGS = [
+  "policy.baseUrl",
+  "policy.model",
+  "reward.baseUrl",
+  "reward.model",
+] as const;
+
+function userValue<T>(key: string, fallback: T): T {
+  const inspected = vscode.workspace.getConfiguration(SECTION).inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
+}
+
+function setting<T>(key: string, fallback: T): T {
+  return vscode.workspace.getConfiguration(SECTION).get<T>(key, fallback);
+}
+
+function nonEmpty(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed;
+}
+
+export function readEndpointSettings(): EndpointSettings {
+  return {
+    policyBaseUrl: nonEmpty(userValue("policy.baseUrl", DEFAULT_POLICY_URL)) ?? DEFAULT_POLICY_URL,
+    policyModel: nonEmpty(userValue("policy.model", "")),
+    rewardBaseUrl: nonEmpty(userValue("reward.baseUrl", DEFAULT_REWARD_URL)),
+    rewardModel: nonEmpty(userValue("reward.model", "")),
+  };
+}
+
+export function readSamplingSettings(): SamplingSettings {
+  const seed = setting<number | null>("seed", null);
+  return {
+    n: clampInteger(setting("samples", DEFAULT_SOLVE_OPTIONS.n), 1, 64),
+    temperature: setting("temperature", DEFAULT_SOLVE_OPTIONS.temperature),
+    topP: setting("topP", DEFAULT_SOLVE_OPTIONS.topP),
+    maxTokens: clampInteger(setting("maxTokens", DEFAULT_SOLVE_OPTIONS.maxTokens), 16, 32768),
+    seed: typeof seed === "number" && Number.isInteger(seed) ? seed : null,
+  };
+}
+
+function clampInteger(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Math.round(value)));
+}
+
+export function affectsEndpoints(event: vscode.ConfigurationChangeEvent): boolean {
+  return USER_ONLY_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
+}

@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import { groupByExactAnswer, rankCandidates, type RankableCandidate } from "../../../src/core/solve/ranking";
+
+function c(index: number, answer: string | null, score: number | null = null): RankableCandidate {
+  return { index, answer, score };
+}
+
+describe("ranking", () => {
+  it("orders by reward score, best first; unscored last by index", async () => {
+    const ranking = await rankCandidates(
+      [c(0, "1", 0.5), c(1, "2", 3.25), c(2, "1", null), c(3, null, -1), c(4, "2", 3.25)],
+      "reward",
+      groupByExactAnswer,
+    );
+    assert.deepEqual(ranking.order, [1, 4, 0, 3, 2]);
+    assert.deepEqual(
+      ranking.groups.map((g) => [g.answer, g.members, g.bestScore]),
+      [
+        ["2", [1, 4], 3.25],
+        ["1", [0, 2], 0.5],
+      ],
+    );
+  });
+
+  it("orders by majority vote: biggest group first, ties to the first seen, no-answer last", async () => {
+    const ranking = await rankCandidates(
+      [c(0, "5"), c(1, "7"), c(2, null), c(3, "7"), c(4, "5"), c(5, "9")],
+      "majority",
+      groupByExactAnswer,
+    );
+    assert.deepEqual(ranking.order, [0, 4, 1, 3, 5, 2]);
+    assert.deepEqual(
+      ranking.groups.map((g) => [g.answer, g.members.length]),
+      [
+        ["5", 2],
+        ["7", 2],
+        ["9", 1],
+      ],
+    );
+  });
+
+  it("uses the injected grouping (equivalent spellings vote together)", async () => {
+    const byValue = async (answers: string[]) => {
+      const keys = answers.map((a) => (a === "\\frac{1}{2}" ? "0.5" : a));
+      return [...new Set(keys)].map((k) => keys.flatMap((key, i) => (key === k ? [i] : [])));
+    };
+    const ranking = await rankCandidates([c(0, "3"), c(1, "0.5"), c(2, "\\frac{1}{2}")], "majority", byValue);
+    assert.deepEqual(ranking.order, [1, 2, 0]);
+    assert.equal(ranking.groups[0]!.answer, "0.5");
+  });
+
+  it("groups exact answers ignoring whitespace only", async () => {
+    assert.deepEqual(await groupByExactAnswer(["x + 1", "x+1", "1+x"]), [[0, 1], [2]]);
+  });
+});
