@@ -5,13 +5,15 @@
 import { adviseOnBackendError } from "../backend/advice";
 import { BackendError, isAbortError } from "../backend/errors";
 import type { ModelInfo, PolicyBackend, RewardBackend } from "../backend/ports";
-import type { BackendInfo, SolveEvent } from "./events";
+import type { BackendInfo, SolveWarning } from "./events";
 import { SIMULATOR_OWNER, type SolveRequest } from "./request";
 
 export interface ResolvedBackends {
   policyInfo: BackendInfo;
   /** Null: rank by majority vote (no reward model configured, or it cannot be reached). */
   rewardInfo: BackendInfo | null;
+  /** To show once the solve has started (e.g. the reward model is unreachable). */
+  warnings: SolveWarning[];
 }
 
 interface Backends {
@@ -23,13 +25,13 @@ export async function resolveBackends(
   request: SolveRequest,
   backends: Backends,
   signal: AbortSignal,
-  emit: (event: SolveEvent) => void,
 ): Promise<ResolvedBackends> {
+  const warnings: SolveWarning[] = [];
   const [policyInfo, rewardInfo] = await Promise.all([
     resolvePolicy(request.policyModel, backends.policy, signal),
-    resolveReward(request.rewardModel, backends.reward, signal, emit),
+    resolveReward(request.rewardModel, backends.reward, signal, (w) => warnings.push(w)),
   ]);
-  return { policyInfo, rewardInfo };
+  return { policyInfo, rewardInfo, warnings };
 }
 
 async function resolvePolicy(
@@ -53,7 +55,7 @@ async function resolveReward(
   configured: string | null,
   reward: RewardBackend | null,
   signal: AbortSignal,
-  emit: (event: SolveEvent) => void,
+  warn: (warning: SolveWarning) => void,
 ): Promise<BackendInfo | null> {
   if (!reward) return null;
   try {
@@ -64,7 +66,7 @@ async function resolveReward(
     // A missing reward model must not cost the user the solutions: fall back to majority vote, say so.
     const advice = adviseOnBackendError(error);
     const hint = advice.hint ? ` To enable reward ranking: ${advice.hint}` : "";
-    emit({
+    warn({
       type: "warning",
       code: "reward-unavailable",
       message: `No reward model was used: ${advice.message}${hint}`,
@@ -79,7 +81,7 @@ function chooseModel(
   url: string,
   role: "policy" | "reward",
 ): { model: string; simulated: boolean } {
-  const chosen = configured ? models.find((m) => m.id === configured) : models[0];
+  const chosen = configured ? models.find((m) => m.id === configured) : preferredModel(models, role);
   if (!chosen) {
     const listed = models.map((m) => m.id).join(", ") || "none";
     const why = configured
@@ -88,4 +90,13 @@ function chooseModel(
     throw new BackendError(role, "http", `${url}/models`, `the server ${why}`, 404);
   }
   return { model: chosen.id, simulated: chosen.ownedBy === SIMULATOR_OWNER };
+}
+
+/**
+ * One vLLM process serves one model, but a gateway may list policy and reward models together:
+ * without a configured id, prefer the model whose name says which role it plays.
+ */
+function preferredModel(models: readonly ModelInfo[], role: "policy" | "reward"): ModelInfo | undefined {
+  const looksLikeReward = (m: ModelInfo) => /(^|[-_/.])(rm|prm|orm|reward)([-_/.]|$)/i.test(m.id);
+  return models.find((m) => looksLikeReward(m) === (role === "reward")) ?? models[0];
 }

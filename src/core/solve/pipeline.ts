@@ -39,7 +39,7 @@ type Emit = (event: SolveEvent) => void;
 async function runSolve(request: SolveRequest, deps: SolveDependencies, signal: AbortSignal, emit: Emit) {
   let backends: ResolvedBackends;
   try {
-    backends = await resolveBackends(request, deps, signal, emit);
+    backends = await resolveBackends(request, deps, signal);
   } catch (error) {
     finishEarly(error, signal, emit);
     return;
@@ -51,6 +51,7 @@ async function runSolve(request: SolveRequest, deps: SolveDependencies, signal: 
     policy: backends.policyInfo,
     reward: backends.rewardInfo,
   });
+  backends.warnings.forEach(emit);
   const ranking = new RankingTracker(
     deps.groupAnswers ?? groupByExactAnswer,
     emit,

@@ -1,0 +1,197 @@
+/**
+ * String normalisation of an answer (backend-protocol §4): turns the many spellings of one answer
+ * into one, before any parsing. Pure string rewriting, linear in the input, never slow.
+ */
+import { matchingBrace } from "./extract";
+import { replaceWordNumbers } from "./wordNumbers";
+
+/** Longer answers are compared as they are: normalising pages of text helps nobody. */
+const MAX_NORMALIZED_LENGTH = 4000;
+
+export function normalizeAnswer(s: string): string {
+  if (s.length > MAX_NORMALIZED_LENGTH) return s.trim();
+  let t = unicodeToLatex(s);
+  t = stripDelimiters(t);
+  t = unwrapWholeBox(t);
+  t = rewriteCommands(t);
+  t = dropUnitsAndDecorations(t);
+  t = fixMalformedArguments(t);
+  t = removeSpaces(t);
+  t = numberSpellings(t);
+  t = stripVariablePrefix(t);
+  return stripTrailingPunctuation(t);
+}
+
+const UNICODE: [RegExp, string][] = [
+  [/[−–—]/g, "-"],
+  [/×/g, "\\times "],
+  [/[·⋅]/g, "\\cdot "],
+  [/÷/g, "\\div "],
+  [/√/g, "\\sqrt "],
+  [/π/g, "\\pi "],
+  [/∞/g, "\\infty "],
+  [/≤/g, "\\leq "],
+  [/≥/g, "\\geq "],
+  [/≠/g, "\\neq "],
+  [/∪/g, "\\cup "],
+  [/∩/g, "\\cap "],
+  [/°/g, "^\\circ "],
+  [/\u00a0/g, " "],
+];
+
+function unicodeToLatex(s: string): string {
+  return UNICODE.reduce((t, [from, to]) => t.replace(from, to), s);
+}
+
+/** `$…$`, `\(…\)`, `\[…\]`, and a trailing full stop outside them. */
+function stripDelimiters(s: string): string {
+  let t = s.trim().replace(/\.$/, "").trim();
+  t = t.replace(/^\\\(|\\\)$/g, "").replace(/^\\\[|\\\]$/g, "");
+  return t.replace(/\$/g, "").trim();
+}
+
+/** An answer given as `\boxed{…}` (or `\fbox`) as a whole is the content. */
+function unwrapWholeBox(s: string): string {
+  const m = /^\\(?:boxed|fbox)\s*\{/.exec(s);
+  if (!m) return s;
+  const close = matchingBrace(s, m[0].length - 1);
+  return close === s.length - 1 ? s.slice(m[0].length, close).trim() : s;
+}
+
+const COMMAND_REWRITES: [RegExp, string][] = [
+  [/\\[dt]frac(?![a-zA-Z])/g, "\\frac"],
+  [/\\(?:left|right|big|Big|bigg|Bigg)(?![a-zA-Z])\s*(\\?[()[\]{}|.]|\\[lr]?[vV]ert|\\[lr]angle)?/g, "$1"],
+  [/\\[lr]vert/g, "|"],
+  [/\\[lr]Vert/g, "\\|"],
+  [/\\lbrace/g, "\\{"],
+  [/\\rbrace/g, "\\}"],
+  [/\\displaystyle|\\limits|\\nolimits/g, ""],
+  [/(?<!\\)\\[!,;:> ]|\\q?quad(?![a-zA-Z])|~/g, " "],
+  [/\\(?:leqslant|le)(?![a-zA-Z])/g, "\\leq"],
+  [/\\(?:geqslant|ge)(?![a-zA-Z])/g, "\\geq"],
+  [/\\ne(?![a-zA-Z])/g, "\\neq"],
+  [/\\lt(?![a-zA-Z])/g, "<"],
+  [/\\gt(?![a-zA-Z])/g, ">"],
+  [/<=/g, "\\leq "],
+  [/>=/g, "\\geq "],
+  [/\\(?:operatorname|mathrm|mathit|mathbf|textbf|textit|textnormal)\s*\{([a-zA-Z]+)\}/g, "\\text{$1}"],
+  [/\\mbox\s*\{/g, "\\text{"],
+  [/\\(?:inf|infin|infinity)(?![a-zA-Z])/g, "\\infty"],
+  [/\binfinity\b|\binf\b|\boo\b/gi, "\\infty"],
+  [/\\emptyset|\\varnothing|\\\{\s*\\\}/g, "\\emptyset"],
+  [/\\dots|\\ldots|\\cdots/g, "\\ldots"],
+];
+
+function rewriteCommands(s: string): string {
+  return COMMAND_REWRITES.reduce((t, [from, to]) => t.replace(from, to), s);
+}
+
+/** Unit words that may follow a number and carry no mathematical content. */
+const UNIT_WORDS = [
+  "square",
+  "sq",
+  "cubic",
+  "units?",
+  "unit",
+  "cm",
+  "mm",
+  "km",
+  "m",
+  "meters?",
+  "metres?",
+  "centimeters?",
+  "kilometers?",
+  "inch(?:es)?",
+  "in",
+  "feet",
+  "foot",
+  "ft",
+  "yards?",
+  "miles?",
+  "mph",
+  "dollars?",
+  "cents?",
+  "degrees?",
+  "deg",
+  "radians?",
+  "rad",
+  "seconds?",
+  "minutes?",
+  "hours?",
+  "days?",
+  "weeks?",
+  "years?",
+  "kg",
+  "g",
+  "grams?",
+  "pounds?",
+  "lbs?",
+  "liters?",
+  "litres?",
+  "ml",
+  "people",
+  "students?",
+  "ways",
+  "times",
+  "points?",
+  "percent",
+];
+const UNIT_TAIL = new RegExp(
+  `(?<=[\\d}.])\\s*(?:\\\\text\\{\\s*)?(?:(?:${UNIT_WORDS.join("|")})(?:\\^?\\{?[23]\\}?)?\\s*)+\\}?(?:\\^\\{?[23]\\}?)?$`,
+  "i",
+);
+
+/** Degrees, percent signs, `\text{units}`, and `\text{…}` wrappers around plain content. */
+function dropUnitsAndDecorations(s: string): string {
+  let t = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\\circ|\\degree/g, "");
+  t = t.replace(/\\%|%/g, "\\%");
+  t = t.replace(/\s*\\text\{\s*percent\s*\}|\s+percent$/gi, "\\%");
+  // A `\text{…}` after a value (`5\text{ cm}`, `3\text{ apples}`) names a unit: the value is the answer.
+  t = t.replace(/(?<=[\d}])\s*\\text\{\s*[a-zA-Z][a-zA-Z\s.]*\}(?:\^\{?[23]\}?)?\s*$/, "");
+  t = t.replace(UNIT_TAIL, "");
+  // Remaining `\text{…}` wrappers (`\text{(C)}`, `\text{Monday}`) keep their content.
+  t = t.replace(/\\text\s*\{([^{}]*)\}/g, "$1");
+  return t.trim();
+}
+
+/** `\frac12`→`\frac{1}{2}`, `\frac1b`, `\sqrt3`→`\sqrt{3}`, `\frac{1}2`. */
+function fixMalformedArguments(s: string): string {
+  let t = s.replace(/\\sqrt\s*(\d|[a-zA-Z](?![a-zA-Z]))/g, "\\sqrt{$1}");
+  t = t.replace(/\\frac\s*([0-9a-zA-Z])\s*([0-9a-zA-Z])/g, "\\frac{$1}{$2}");
+  t = t.replace(/\\frac\s*([0-9a-zA-Z])\s*\{/g, "\\frac{$1}{");
+  t = t.replace(/\\frac\s*(\{[^{}]*\})\s*([0-9a-zA-Z])/g, "\\frac$1{$2}");
+  return t;
+}
+
+/** Removes spaces, except the one that ends a command name before a letter (`\pi r`). */
+function removeSpaces(s: string): string {
+  return s.replace(
+    /(\\[a-zA-Z]+)?\s+/g,
+    (_all, command: string | undefined, offset: number, whole: string) => {
+      if (!command) return "";
+      const next = whole[offset + _all.length] ?? "";
+      return /[a-zA-Z]/.test(next) ? `${command} ` : command;
+    },
+  );
+}
+
+/** Thousands separators, `{,}` groups, leading-dot decimals, word numbers. */
+function numberSpellings(s: string): string {
+  let t = s.replace(/\{,\}/g, ",");
+  if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
+  t = t.replace(/(?<![\d.])\.(\d)/g, "0.$1");
+  return replaceWordNumbers(t);
+}
+
+/** `x=3`, `k = 2`, `a_1=5` → the value; equations with anything more on the left stay equations. */
+function stripVariablePrefix(s: string): string {
+  const m =
+    /^(?:[a-zA-Z](?:_\{?[a-zA-Z0-9]+\}?)?|\\[a-zA-Z]+)(?:=|\\approx|\\in(?![a-zA-Z]))(?!.*[=<>]|.*\\[lg]eq)/.exec(
+      s,
+    );
+  return m && !/^\\(?:frac|sqrt)/.test(m[0]) ? s.slice(m[0].length) : s;
+}
+
+function stripTrailingPunctuation(s: string): string {
+  return s.replace(/[.,;]+$/, "");
+}

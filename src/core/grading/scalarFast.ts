@@ -1,0 +1,101 @@
+/**
+ * Comparing two normalised scalar answers without a CAS: text, then numbers (exact rationals,
+ * radicals, tolerance for decimals), percentages. Anything with free variables needs symbolic work.
+ */
+import { evaluate } from "./evaluate";
+import { containsDecimal, freeSymbols, type Expr } from "./expr";
+import { compareConstants, isClose, type Constant } from "./numeric";
+import { parseLatex } from "./parse";
+import { DEFAULT_RELATIVE_TOLERANCE, equal, NEEDS_SYMBOLIC, notEqual, unknown } from "./types";
+import type { EquivalenceOptions, GradeResult } from "./types";
+
+const WORDS = /^[a-zA-Z]+(?:\s[a-zA-Z]+)*$/;
+
+export function compareScalarsFast(
+  gold: string,
+  pred: string,
+  options: EquivalenceOptions = {},
+): GradeResult {
+  if (gold === pred) return equal("same text after normalisation");
+  if (WORDS.test(gold) && WORDS.test(pred) && (gold.length > 1 || pred.length > 1 || isChoice(gold))) {
+    return gold.toLowerCase() === pred.toLowerCase() ? equal("same words") : notEqual("different words");
+  }
+  const g = percentForms(gold);
+  const p = percentForms(pred);
+  let verdict: GradeResult | undefined;
+  for (const a of g.forms) {
+    for (const b of p.forms) {
+      const r = compareExpressions(a, b, options);
+      if (r.verdict === "equal")
+        return g.forms.length + p.forms.length > 2 ? equal(`${r.reason} (as a percentage)`) : r;
+      if (!verdict || (verdict.verdict === "not-equal" && r.verdict === "unknown")) verdict = r;
+    }
+  }
+  if (verdict?.verdict === "not-equal") return percentLenient(g.forms[0], p.forms[0], options) ?? verdict;
+  return verdict ?? unknown("nothing to compare");
+}
+
+function isChoice(s: string): boolean {
+  return /^[A-E]$/.test(s);
+}
+
+/** `10\%` may mean 10 (the percent sign dropped) or 0.1; both readings are accepted. */
+function percentForms(s: string): { forms: string[] } {
+  const m = /^(.*?)\\%$/.exec(s);
+  if (!m?.[1]) return { forms: [s] };
+  return { forms: [m[1], `\\frac{${m[1]}}{100}`] };
+}
+
+/** The Qwen grader's option: a plain number equal to the gold ×100 or ÷100. */
+function percentLenient(
+  gold: string | undefined,
+  pred: string | undefined,
+  options: EquivalenceOptions,
+): GradeResult | undefined {
+  if (!options.percentLeniency || gold === undefined || pred === undefined) return undefined;
+  const a = constantOf(gold);
+  const b = constantOf(pred);
+  if (!a || !b) return undefined;
+  const tolerance = options.relativeTolerance ?? DEFAULT_RELATIVE_TOLERANCE;
+  const matches = [a.value.x * 100, a.value.x / 100].some((x) => isClose(x, b.value.x, tolerance));
+  return matches ? equal("equal with percentage leniency (×100 or ÷100)") : undefined;
+}
+
+const parseCache = new Map<string, Expr | null>();
+
+/** Parsing is the costly part of typical pairs; answers repeat a lot (majority vote), so cache. */
+export function parseCached(s: string): Expr | null {
+  let e = parseCache.get(s);
+  if (e === undefined) {
+    if (parseCache.size > 5000) parseCache.clear();
+    e = parseLatex(s);
+    parseCache.set(s, e);
+  }
+  return e;
+}
+
+function constantOf(s: string): Constant | null {
+  const e = parseCached(s);
+  if (!e || freeSymbols(e).size > 0) return null;
+  const value = evaluate(e);
+  const overflow = !Number.isFinite(value.x) && !/\\infty/.test(s);
+  return { value, approximate: containsDecimal(e), overflow };
+}
+
+function compareExpressions(gold: string, pred: string, options: EquivalenceOptions): GradeResult {
+  if (gold === pred) return equal("same text after normalisation");
+  const a = parseCached(gold);
+  const b = parseCached(pred);
+  if (!a || !b) return unparsable(gold, pred);
+  if (freeSymbols(a).size > 0 || freeSymbols(b).size > 0) return unknown(NEEDS_SYMBOLIC);
+  const ca = constantOf(gold);
+  const cb = constantOf(pred);
+  if (!ca || !cb) return unknown(NEEDS_SYMBOLIC);
+  return compareConstants(ca, cb, options.relativeTolerance ?? DEFAULT_RELATIVE_TOLERANCE);
+}
+
+/** Text the fast parser cannot read: LaTeX commands may still mean something to the CAS. */
+function unparsable(gold: string, pred: string): GradeResult {
+  if (/\\[a-zA-Z]/.test(gold + pred)) return unknown(NEEDS_SYMBOLIC);
+  return notEqual("different text (not readable as mathematics)");
+}

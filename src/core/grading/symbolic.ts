@@ -1,0 +1,70 @@
+/**
+ * Symbolic comparison of two scalars, run only inside the worker (it may take unbounded time;
+ * the worker is terminated at the pair's limit). Order: the fast rules; then the CAS
+ * (Compute Engine: canonical forms equal, or a−b simplifies to 0); then numeric identity testing
+ * with the fast parser's evaluator; then with the CAS's evaluator for what only it can parse.
+ */
+import type { ComputeEngine } from "@cortex-js/compute-engine" with { "resolution-mode": "import" };
+import { numericIdentity, samplePoints } from "./identity";
+import { isClose } from "./numeric";
+import { compareScalarsFast, parseCached } from "./scalarFast";
+import { equal, NEEDS_SYMBOLIC, notEqual, unknown } from "./types";
+import type { EquivalenceOptions, GradeResult } from "./types";
+
+type BoxedExpression = ReturnType<ComputeEngine["parse"]>;
+
+export async function loadComputeEngine(): Promise<ComputeEngine> {
+  // A dynamic import picks the package's ES module build (its CommonJS build does not load under Node 20).
+  const { ComputeEngine } = await import("@cortex-js/compute-engine");
+  return new ComputeEngine();
+}
+
+export function compareScalarsSymbolic(
+  gold: string,
+  pred: string,
+  options: EquivalenceOptions,
+  ce: ComputeEngine,
+): GradeResult {
+  const fast = compareScalarsFast(gold, pred, options);
+  if (fast.reason !== NEEDS_SYMBOLIC) return fast;
+  const a = parseCas(ce, gold);
+  const b = parseCas(ce, pred);
+  if (a && b && casProvesEqual(ce, a, b)) return equal("CAS: a−b simplifies to 0");
+  const ea = parseCached(gold);
+  const eb = parseCached(pred);
+  if (ea && eb) {
+    const numeric = numericIdentity(ea, eb);
+    if (numeric.verdict !== "unknown") return numeric;
+  }
+  if (a && b) return casNumericIdentity(a, b, options);
+  return unknown("neither the CAS nor the parser could read the answer");
+}
+
+function parseCas(ce: ComputeEngine, latex: string): BoxedExpression | null {
+  const e = ce.parse(latex);
+  return e.isValid ? e : null;
+}
+
+function casProvesEqual(ce: ComputeEngine, a: BoxedExpression, b: BoxedExpression): boolean {
+  if (a.isEqual(b) === true) return true;
+  const difference = ce.box(["Subtract", a, b]).simplify();
+  return difference.is(0);
+}
+
+/** For expressions only the CAS can read (`\sum`, `\int`): compare its numeric values. */
+function casNumericIdentity(a: BoxedExpression, b: BoxedExpression, options: EquivalenceOptions): GradeResult {
+  const names = [...new Set([...a.unknowns, ...b.unknowns])].sort();
+  let defined = 0;
+  for (const env of samplePoints(names)) {
+    const values = Object.fromEntries(env);
+    const x = a.subs(values).N();
+    const y = b.subs(values).N();
+    const [xr, xi, yr, yi] = [x.re, x.im, y.re, y.im];
+    if (![xr, xi, yr, yi].every(Number.isFinite)) continue;
+    defined++;
+    const tolerance = names.length ? 1e-7 : (options.relativeTolerance ?? 1e-4);
+    if (!isClose(xr, yr, tolerance) || !isClose(xi, yi, tolerance)) return notEqual("CAS: different numeric values");
+    if (names.length === 0) return equal("CAS: same numeric value");
+  }
+  return defined >= 6 ? equal(`CAS: agree at ${defined} random points`) : unknown("CAS could not evaluate");
+}
