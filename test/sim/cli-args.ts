@@ -1,0 +1,115 @@
+// TEST FIXTURE: command-line and environment settings of `npm run sim` (the simulated backend for demos).
+import type { SimEndpoint, SimFaults } from "./types";
+
+export interface SimCliSettings {
+  host: string;
+  policyPort: number;
+  /** Undefined serves both roles on the policy port. */
+  rewardPort: number | undefined;
+  tokensPerSecond: number;
+  firstTokenMs: number;
+  rewardLatencyMs: number;
+  faults: SimFaults;
+}
+
+export const USAGE = `Usage: npm run sim -- [options]
+  --port N            policy listener port (default 8000; env SIM_PORT)
+  --reward-port N     reward listener port (default 8001; env SIM_REWARD_PORT); "same" serves both on --port
+  --host H            interface to bind (default 127.0.0.1; env SIM_HOST)
+  --tps N             tokens per second per choice, 0 = unthrottled (default 2000; env SIM_TPS)
+  --ttft MS           time to first token (default 0; env SIM_TTFT_MS)
+  --reward-latency MS delay of each reward answer (default 0; env SIM_REWARD_LATENCY_MS)
+  --fault F           repeatable (env SIM_FAULTS, comma-separated):
+                        500|429|503[:chat|classify|models][:times]   answer with that status
+                        hang[:chat|classify|models]                 accept and never answer
+                        drop:K                                      close the stream after K events
+                        malformed:K                                 one broken SSE event after K events
+                        reward-down[:close]                         reward endpoints 404 (or close the socket)`;
+
+const ENDPOINTS: readonly SimEndpoint[] = ["chat", "classify", "models"];
+
+function integer(text: string | undefined, name: string): number {
+  const value = Number(text);
+  if (text === undefined || !Number.isInteger(value) || value < 0)
+    throw new Error(`${name} needs a whole number, got "${text}"`);
+  return value;
+}
+
+/** `{ on }` for a named endpoint, nothing for none (the faults' default, chat). */
+function target(text: string | undefined): { on?: SimEndpoint } {
+  if (text === undefined || text === "") return {};
+  if ((ENDPOINTS as readonly string[]).includes(text)) return { on: text as SimEndpoint };
+  throw new Error(`unknown endpoint "${text}" (expected ${ENDPOINTS.join(", ")})`);
+}
+
+/** Adds one `--fault` spelling to the faults collected so far. */
+export function parseFault(spec: string, faults: SimFaults): SimFaults {
+  const [kind, first, second] = spec.split(":");
+  switch (kind) {
+    case "500":
+    case "429":
+    case "503":
+      return {
+        ...faults,
+        status: Number(kind) as 500 | 429 | 503,
+        ...target(first),
+        ...(second ? { times: integer(second, "times") } : {}),
+      };
+    case "hang":
+      return { ...faults, hang: true, ...target(first) };
+    case "drop":
+      return { ...faults, dropAfterEvents: integer(first, "drop") };
+    case "malformed":
+      return { ...faults, malformedAfterEvents: integer(first, "malformed") };
+    case "reward-down":
+      return { ...faults, rewardDown: first === "close" ? "close" : "404" };
+    default:
+      throw new Error(`unknown fault "${spec}"`);
+  }
+}
+
+export function parseSimArgs(argv: readonly string[], env: NodeJS.ProcessEnv): SimCliSettings {
+  const settings: SimCliSettings = {
+    host: env.SIM_HOST ?? "127.0.0.1",
+    policyPort: integer(env.SIM_PORT ?? "8000", "SIM_PORT"),
+    rewardPort:
+      env.SIM_REWARD_PORT === "same" ? undefined : integer(env.SIM_REWARD_PORT ?? "8001", "SIM_REWARD_PORT"),
+    tokensPerSecond: integer(env.SIM_TPS ?? "2000", "SIM_TPS"),
+    firstTokenMs: integer(env.SIM_TTFT_MS ?? "0", "SIM_TTFT_MS"),
+    rewardLatencyMs: integer(env.SIM_REWARD_LATENCY_MS ?? "0", "SIM_REWARD_LATENCY_MS"),
+    faults: {},
+  };
+  for (const spec of (env.SIM_FAULTS ?? "").split(",").filter(Boolean))
+    settings.faults = parseFault(spec, settings.faults);
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    i++;
+    switch (flag) {
+      case "--port":
+        settings.policyPort = integer(value, flag);
+        break;
+      case "--reward-port":
+        settings.rewardPort = value === "same" ? undefined : integer(value, flag);
+        break;
+      case "--host":
+        settings.host = value ?? settings.host;
+        break;
+      case "--tps":
+        settings.tokensPerSecond = integer(value, flag);
+        break;
+      case "--ttft":
+        settings.firstTokenMs = integer(value, flag);
+        break;
+      case "--reward-latency":
+        settings.rewardLatencyMs = integer(value, flag);
+        break;
+      case "--fault":
+        settings.faults = parseFault(value ?? "", settings.faults);
+        break;
+      default:
+        throw new Error(`unknown option "${flag}"`);
+    }
+  }
+  return settings;
+}

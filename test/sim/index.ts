@@ -1,0 +1,2 @@
+// TEST FIXTURE: entry point of the simulated vLLM backend (see server.ts).
+export * from "./server";

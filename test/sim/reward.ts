@@ -1,0 +1,94 @@
+// TEST FIXTURE: the simulated reward model's POST /classify and /pooling (vLLM's pooling API).
+import { parseRewardInput } from "./chatml";
+import { isObject, servesReward, type Exchange } from "./exchange";
+import { sendError, sendJson, sleep, unixSeconds } from "./http";
+import { rewardFor, sigmoid } from "./scoring";
+import { countTokens } from "./tokens";
+import { MAX_MODEL_LEN } from "./types";
+
+interface RewardRequest {
+  model: string;
+  inputs: string[];
+  /** vLLM's newer `use_activation` and older `activation`: either one set to false asks for the raw score. */
+  activation: boolean;
+}
+
+function parseRewardRequest(exchange: Exchange): RewardRequest | undefined {
+  const { body, res, settings } = exchange;
+  if (!isObject(body)) {
+    sendError(res, 400, "The request body must be a JSON object");
+    return undefined;
+  }
+  const model = body.model ?? settings.rewardModel;
+  if (!servesReward(settings) || model !== settings.rewardModel) {
+    sendError(res, 404, `The model \`${String(model)}\` does not exist.`, "model");
+    return undefined;
+  }
+  const input = body.input;
+  const inputs = typeof input === "string" ? [input] : input;
+  if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((s) => typeof s === "string")) {
+    sendError(res, 400, "input must be a string or a non-empty list of strings", "input");
+    return undefined;
+  }
+  const tooLong = inputs.map(countTokens).find((tokens) => tokens > MAX_MODEL_LEN);
+  if (tooLong !== undefined) {
+    sendError(
+      res,
+      400,
+      `This model's maximum context length is ${MAX_MODEL_LEN} tokens. However, you requested ${tooLong} tokens in the input. Please reduce the length of the input.`,
+    );
+    return undefined;
+  }
+  const activation = body.use_activation !== false && body.activation !== false;
+  return { model: String(model), inputs, activation };
+}
+
+function scoreInputs(exchange: Exchange, inputs: readonly string[]): number[] {
+  return inputs.map((text) => {
+    const { problem, solution } = parseRewardInput(text);
+    return rewardFor(exchange.settings.dataset, problem, solution).score;
+  });
+}
+
+function usageOf(inputs: readonly string[]) {
+  const prompt = inputs.reduce((sum, text) => sum + countTokens(text), 0);
+  return { prompt_tokens: prompt, total_tokens: prompt, completion_tokens: 0 };
+}
+
+export async function handleClassify(exchange: Exchange): Promise<void> {
+  const request = parseRewardRequest(exchange);
+  if (!request) return;
+  await sleep(exchange.settings.rewardLatencyMs, exchange.signal);
+  if (exchange.signal.aborted) return;
+  const scores = scoreInputs(exchange, request.inputs);
+  sendJson(exchange.res, 200, {
+    id: exchange.responseId("classify"),
+    object: "list",
+    created: unixSeconds(),
+    model: request.model,
+    data: scores.map((score, index) => ({
+      index,
+      label: "LABEL_0",
+      probs: [request.activation ? sigmoid(score) : score],
+      num_classes: 1,
+    })),
+    usage: usageOf(request.inputs),
+  });
+}
+
+/** /pooling returns the head's raw output: one number for a sequence classifier. */
+export async function handlePooling(exchange: Exchange): Promise<void> {
+  const request = parseRewardRequest(exchange);
+  if (!request) return;
+  await sleep(exchange.settings.rewardLatencyMs, exchange.signal);
+  if (exchange.signal.aborted) return;
+  const scores = scoreInputs(exchange, request.inputs);
+  sendJson(exchange.res, 200, {
+    id: exchange.responseId("pool"),
+    object: "list",
+    created: unixSeconds(),
+    model: request.model,
+    data: scores.map((score, index) => ({ index, object: "pooling", data: [score] })),
+    usage: usageOf(request.inputs),
+  });
+}

@@ -1,0 +1,232 @@
+// TEST FIXTURE: a simulated vLLM server (policy and/or reward model) for tests and demos; never product code.
+// It serves real recorded solutions and reward scores (test/fixtures/sim), deterministically per seed, can
+// inject faults, and records every request so tests can assert on what a client sent and when it gave up.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { handleChat } from "./chat";
+import { loadDataset } from "./data";
+import { servesPolicy, servesReward, type Exchange, type ListenerSettings } from "./exchange";
+import { readBody, sendError, sendJson, untilAborted, unixSeconds } from "./http";
+import { handleClassify, handlePooling } from "./reward";
+import {
+  DEFAULT_POLICY_MODEL,
+  DEFAULT_REWARD_MODEL,
+  MAX_MODEL_LEN,
+  SIMULATOR_OWNER,
+  type RecordedRequest,
+  type SimEndpoint,
+  type SimFaults,
+  type SimOptions,
+  type SimServer,
+} from "./types";
+
+export * from "./types";
+export { loadDataset, lookupProblem, normaliseProblemText } from "./data";
+
+interface Route {
+  method: "GET" | "POST";
+  endpoint: SimEndpoint | "health";
+  handle(exchange: Exchange): Promise<void> | void;
+}
+
+const ROUTES: Record<string, Route> = {
+  "/v1/models": { method: "GET", endpoint: "models", handle: listModels },
+  "/health": { method: "GET", endpoint: "health", handle: ({ res }) => void res.writeHead(200).end() },
+  "/v1/chat/completions": { method: "POST", endpoint: "chat", handle: handleChat },
+  // vLLM serves the pooling API without /v1; SGLang also has /v1/classify. Accept every spelling.
+  "/classify": { method: "POST", endpoint: "classify", handle: handleClassify },
+  "/v1/classify": { method: "POST", endpoint: "classify", handle: handleClassify },
+  "/pooling": { method: "POST", endpoint: "classify", handle: handlePooling },
+  "/v1/pooling": { method: "POST", endpoint: "classify", handle: handlePooling },
+};
+
+function listModels({ res, settings }: Exchange): void {
+  const ids = [
+    ...(servesPolicy(settings) ? [settings.policyModel] : []),
+    ...(servesReward(settings) ? [settings.rewardModel] : []),
+  ];
+  const created = unixSeconds();
+  sendJson(res, 200, {
+    object: "list",
+    data: ids.map((id) => ({
+      id,
+      object: "model",
+      created,
+      owned_by: SIMULATOR_OWNER,
+      root: id,
+      parent: null,
+      max_model_len: MAX_MODEL_LEN,
+    })),
+  });
+}
+
+const FAULT_MESSAGES: Record<number, string> = {
+  429: "Simulated fault: too many requests, try again later.",
+  500: "Simulated fault: internal server error.",
+  503: "Simulated fault: the server is overloaded or starting up.",
+};
+
+class Listener {
+  readonly requests: RecordedRequest[] = [];
+  private faults: SimFaults;
+  private faultsApplied = 0;
+  private inFlight = new Set<AbortController>();
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(
+    readonly settings: ListenerSettings,
+    faults: SimFaults,
+  ) {
+    this.faults = faults;
+  }
+
+  setFaults(faults: SimFaults): void {
+    this.faults = faults;
+    this.faultsApplied = 0;
+  }
+
+  idle(): Promise<void> {
+    if (this.inFlight.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  abortAll(): void {
+    for (const controller of this.inFlight) controller.abort();
+  }
+
+  async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const record: RecordedRequest = {
+      seq: this.requests.length + 1,
+      method: req.method ?? "",
+      path,
+      body: undefined,
+      aborted: false,
+      dropped: false,
+      completed: false,
+      eventsSent: 0,
+      eventsPlanned: 0,
+    };
+    this.requests.push(record);
+    const controller = this.track(res, record);
+    const text = await readBody(req).catch(() => "");
+    const parsed = parseJson(text);
+    record.body = parsed.value;
+    const route = ROUTES[path];
+    if (!route) return sendJson(res, 404, { detail: "Not Found" });
+    if (route.method !== req.method) return sendJson(res, 405, { detail: "Method Not Allowed" });
+    if (route.method === "POST" && !parsed.ok) return sendError(res, 400, "Invalid JSON in the request body");
+    const exchange: Exchange = {
+      req,
+      res,
+      body: parsed.value,
+      record,
+      signal: controller.signal,
+      settings: this.settings,
+      faults: this.faults,
+      responseId: (prefix) => `${prefix}-sim${String(record.seq).padStart(6, "0")}`,
+    };
+    if (route.endpoint !== "health" && (await this.injectFault(exchange, route.endpoint))) return;
+    await route.handle(exchange);
+  }
+
+  /** Follows the response to its end and notices a client that leaves early. */
+  private track(res: ServerResponse, record: RecordedRequest): AbortController {
+    const controller = new AbortController();
+    this.inFlight.add(controller);
+    res.on("finish", () => {
+      record.completed = true;
+      record.status = res.statusCode;
+    });
+    res.on("close", () => {
+      if (!res.writableFinished && !record.dropped) record.aborted = true;
+      controller.abort();
+      this.inFlight.delete(controller);
+      if (this.inFlight.size === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    });
+    return controller;
+  }
+
+  /** True when a fault answered (or swallowed) the request. */
+  private async injectFault(exchange: Exchange, endpoint: SimEndpoint): Promise<boolean> {
+    const { faults, res, record } = exchange;
+    if (faults.rewardDown && endpoint === "classify") {
+      if (faults.rewardDown === "close") {
+        record.dropped = true;
+        res.destroy();
+      } else sendJson(res, 404, { detail: "Not Found" });
+      return true;
+    }
+    const targeted =
+      (faults.on ?? "chat") === endpoint && (faults.times === undefined || this.faultsApplied < faults.times);
+    if (!targeted) return false;
+    if (faults.status !== undefined) {
+      this.faultsApplied++;
+      sendError(res, faults.status, FAULT_MESSAGES[faults.status] ?? "Simulated fault.");
+      return true;
+    }
+    if (faults.hang) {
+      this.faultsApplied++;
+      await untilAborted(exchange.signal);
+      return true;
+    }
+    return false;
+  }
+}
+
+function parseJson(text: string): { ok: boolean; value: unknown } {
+  if (text.trim() === "") return { ok: false, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, value: undefined };
+  }
+}
+
+function resolveSettings(options: SimOptions): ListenerSettings {
+  return {
+    role: options.role ?? "both",
+    policyModel: options.policyModel ?? DEFAULT_POLICY_MODEL,
+    rewardModel: options.rewardModel ?? DEFAULT_REWARD_MODEL,
+    tokensPerSecond: options.tokensPerSecond ?? 2000,
+    firstTokenMs: options.firstTokenMs ?? 0,
+    rewardLatencyMs: options.rewardLatencyMs ?? 0,
+    dataset: options.dataset ?? loadDataset(),
+  };
+}
+
+export async function startSimulator(options: SimOptions = {}): Promise<SimServer> {
+  const settings = resolveSettings(options);
+  const listener = new Listener(settings, options.faults ?? {});
+  const server = createServer((req, res) => {
+    listener.serve(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendError(res, 500, `Simulator bug: ${String(error)}`);
+      else res.destroy();
+    });
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  const url = `http://${urlHost}:${port}`;
+  return {
+    url,
+    port,
+    policyBaseUrl: `${url}/v1`,
+    rewardBaseUrl: url,
+    policyModel: settings.policyModel,
+    rewardModel: settings.rewardModel,
+    requests: listener.requests,
+    setFaults: (faults) => listener.setFaults(faults),
+    idle: () => listener.idle(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        listener.abortAll();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

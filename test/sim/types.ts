@@ -1,0 +1,121 @@
+// TEST FIXTURE: types of the simulated vLLM backend used by tests and demos. Not product code.
+
+/** `owned_by` of every model the simulator lists; the product shows "simulated backend" when it sees it. */
+export const SIMULATOR_OWNER = "acemath-simulator";
+
+export const DEFAULT_POLICY_MODEL = "nvidia/AceMath-7B-Instruct";
+export const DEFAULT_REWARD_MODEL = "nvidia/AceMath-7B-RM";
+
+/** AceMath's context window: prompt plus output, in (simulated) tokens. */
+export const MAX_MODEL_LEN = 4096;
+
+/** Which endpoint family a status or hang fault applies to; "classify" covers /pooling too. */
+export type SimEndpoint = "chat" | "classify" | "models";
+
+/**
+ * Faults the simulator injects. Each field is independent; an empty object means a healthy server.
+ * Faults can be swapped at run time with `SimServer.setFaults`.
+ */
+export interface SimFaults {
+  /** Answer with this HTTP status and a vLLM-shaped error body instead of doing the work. */
+  status?: 500 | 429 | 503;
+  /** The endpoint that `status` and `hang` apply to (default "chat"). */
+  on?: SimEndpoint;
+  /** Apply `status` or `hang` to the first `times` matching requests only, then behave (default: always). */
+  times?: number;
+  /** Accept the request and never answer, until the client gives up. */
+  hang?: boolean;
+  /** Destroy the socket of a streaming chat response after this many SSE events. */
+  dropAfterEvents?: number;
+  /** Emit one SSE event whose JSON is cut short after this many events, then carry on normally. */
+  malformedAfterEvents?: number;
+  /** Reward endpoints answer 404 as if no reward model were served ("404", also `true`), or close the socket ("close"). */
+  rewardDown?: boolean | "404" | "close";
+}
+
+/** Which models one listener serves: both (one port) or one role (two ports, like two vLLM processes). */
+export type SimRole = "both" | "policy" | "reward";
+
+export interface SimOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  role?: SimRole;
+  policyModel?: string;
+  rewardModel?: string;
+  /** Per choice; default 2000; 0 streams as fast as the socket takes it. */
+  tokensPerSecond?: number;
+  /** Delay before the first chunk of a completion (default 0). */
+  firstTokenMs?: number;
+  /** Delay before a /classify or /pooling answer (default 0). */
+  rewardLatencyMs?: number;
+  faults?: SimFaults;
+  dataset?: SimDataset;
+}
+
+/** What the simulator saw of one request, for tests to assert on. Fields are updated while it is served. */
+export interface RecordedRequest {
+  /** 1, 2, 3… in arrival order on this listener. */
+  seq: number;
+  method: string;
+  path: string;
+  /** The parsed JSON body, or undefined for none or unparsable. */
+  body: unknown;
+  /** HTTP status sent; undefined while nothing was sent (a hang, or a socket closed on purpose). */
+  status?: number;
+  /** The client went away before the response was complete. */
+  aborted: boolean;
+  /** The simulator destroyed the socket on purpose (the `drop` or `rewardDown: "close"` fault). */
+  dropped: boolean;
+  /** The response was sent to the end. */
+  completed: boolean;
+  /** SSE events written for a streaming response (role, content, finish, usage and [DONE] each count one). */
+  eventsSent: number;
+  /** SSE events the full stream would have had. */
+  eventsPlanned: number;
+}
+
+export interface SimSolution {
+  text: string;
+  /** The answer extracted by the data's authors, when recorded. */
+  answer?: string;
+  correct: boolean;
+  /** The reward-model score served for this text (unbounded, higher is better). */
+  reward: number;
+  /** "recorded": a real RM score from the data; "synthetic": made up from `correct` plus seeded noise. */
+  rewardSource: "recorded" | "synthetic";
+}
+
+export interface SimProblem {
+  /** e.g. "math_cot_100/7" or "gsm8k/12". */
+  id: string;
+  source: "math_cot_100" | "gsm8k";
+  problem: string;
+  /** The gold answer as the data states it. */
+  goldAnswer: string;
+  solutions: SimSolution[];
+}
+
+export interface SimDataset {
+  problems: SimProblem[];
+  /** Normalised problem text → problem, for exact matches. */
+  byNormalisedText: Map<string, SimProblem>;
+}
+
+export interface SimServer {
+  /** "http://127.0.0.1:PORT" */
+  url: string;
+  port: number;
+  /** url + "/v1": what an OpenAI client takes as its base URL. */
+  policyBaseUrl: string;
+  /** url, without /v1: the reward endpoints are /classify and /pooling, as in vLLM. */
+  rewardBaseUrl: string;
+  policyModel: string;
+  rewardModel: string;
+  requests: RecordedRequest[];
+  setFaults(faults: SimFaults): void;
+  /** Resolves once no request is being served (streams ended, aborts noticed). Hung requests count as served until aborted. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
