@@ -82,8 +82,7 @@ export function stripHeadingHashes(line: string): string {
   const match = HEADING.exec(line);
   if (!match) return line;
   const words = line.slice(match[0].length).trim();
-  const closing = words.replace(/(?:^|\s)#+$/, "");
-  return closing.trim();
+  return words.replace(/(?:^|\s)#+$/, "").trim();
 }
 
 /** Removes the marker of the item's first line (`- `, `1. `, `* [ ] `); the rest is its text. */

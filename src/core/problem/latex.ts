@@ -6,27 +6,34 @@
  * \[x^2=4\] for $x$" needs its words, so the cursor inside that `\[…\]` still sends the paragraph.
  */
 import { stripCommandWithArg, stripTexComments } from "./clean";
-import { innermost, isBlank, paragraphAt, tidy, trimSpan } from "./lines";
+import { innermost, isBlank, offBlankLine, paragraphAt, tidy, trimSpan } from "./lines";
 import { isMathLike } from "./texNames";
-import { scanTex, type TexEnv, type TexItem } from "./texScan";
+import { scanTex, type TexEnv, type TexItem, type TrackedRole } from "./texScan";
 import type { ExtractedProblem, ProblemKind, Span } from "./types";
 
-export function extractFromLatex(text: string, cursor: number): ExtractedProblem | null {
-  const scan = scanTex(text, { comments: true });
-  const problemEnv = innermost(scan.envs.filter((env) => env.role === "problem"), cursor);
+export function extractFromLatex(text: string, at: number): ExtractedProblem | null {
+  const cursor = offBlankLine(text, at);
+  const { envs, items } = scanTex(text, { comments: true });
+  const problemEnv = innermost(withRole(envs, "problem"), cursor);
   if (problemEnv) return fromBody(text, problemEnv, bodyOf(problemEnv), "problem-environment");
-  const item = innermost(scan.items, cursor);
-  if (item) return fromBody(text, { start: item.start, end: item.end }, bodyOf(item), "item");
+  const item = innermost(items, cursor);
+  if (item) return fromBody(text, item, bodyOf(item), "item");
   const paragraph = paragraphAt(text, cursor, isLatexBoundary);
-  const math = innermost(scan.envs.filter((env) => env.role === "math"), cursor);
+  const math = innermost(withRole(envs, "math"), cursor);
   if (math && (!paragraph || isWholeParagraph(text, math, paragraph))) {
     return fromBody(text, math, bodyOf(math), "math-environment");
   }
   return paragraph ? fromBody(text, paragraph, paragraph, "paragraph") : null;
 }
 
+function withRole(envs: readonly TexEnv[], role: TrackedRole): TexEnv[] {
+  return envs.filter((env) => env.role === role);
+}
+
 function bodyOf(span: TexEnv | TexItem): Span {
-  return "bodyEnd" in span ? { start: span.bodyStart, end: span.bodyEnd } : { start: span.bodyStart, end: span.end };
+  return "bodyEnd" in span
+    ? { start: span.bodyStart, end: span.bodyEnd }
+    : { start: span.bodyStart, end: span.end };
 }
 
 /** The answer goes after the whole construct; the model gets the cleaned body. */

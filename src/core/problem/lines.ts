@@ -90,26 +90,66 @@ function contentLineNear(
 }
 
 /**
+ * From a blank line, the end of the nearest non-blank line above (else the start of the one below):
+ * the same preference as `paragraphAt`, applied before the structural rules so that the blank line
+ * under `\end{problem}` still means that problem.
+ */
+export function offBlankLine(text: string, offset: number): number {
+  const lineStart = lineStartAt(text, offset);
+  if (!isBlank(lineText(text, lineStart))) return offset;
+  for (let at = previousLineStart(text, lineStart); at !== null; at = previousLineStart(text, at)) {
+    const line = lineText(text, at);
+    if (!isBlank(line)) return at + line.length;
+  }
+  for (let at = nextLineStart(text, lineStart); at !== null; at = nextLineStart(text, at)) {
+    if (!isBlank(lineText(text, at))) return at;
+  }
+  return offset;
+}
+
+export interface TidyOptions {
+  /**
+   * True (the default) when the text was cut from the middle of a line (after `\item`, `\begin{…}`,
+   * a list marker, or a trimmed span): the first line's indentation is then not comparable with the
+   * others', so it is trimmed and the remaining lines are dedented on their own. False for code,
+   * whose first line starts at column 0 and whose indentation is meaningful.
+   */
+  startsMidLine?: boolean;
+}
+
+/**
  * Normalizes a cleaned problem for the model: LF line breaks, no trailing spaces, runs of blank lines
  * collapsed to one, common indentation removed (problems are often indented inside environments).
  */
-export function tidy(text: string): string {
-  const lines = text
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((line) => line.trimEnd());
+export function tidy(text: string, options: TidyOptions = {}): string {
+  const raw = text.replace(/\r\n?/g, "\n").split("\n");
+  // A cut right before a line break leaves an empty first line: every kept line then starts a line.
+  const midLine = options.startsMidLine !== false && !isBlank(raw[0] ?? "");
+  const lines = collapseBlankLines(raw);
+  const [first, ...rest] = lines;
+  if (first === undefined) return "";
+  return midLine ? [first.trimStart(), ...dedent(rest)].join("\n") : dedent(lines).join("\n");
+}
+
+/** Trailing spaces go; leading and trailing blank lines go; inner runs of blank lines become one. */
+function collapseBlankLines(lines: readonly string[]): string[] {
   const kept: string[] = [];
-  for (const line of lines) {
+  for (const raw of lines) {
+    const line = raw.trimEnd();
     if (line === "" && (kept.length === 0 || kept[kept.length - 1] === "")) continue;
     kept.push(line);
   }
   while (kept.length > 0 && kept[kept.length - 1] === "") kept.pop();
+  return kept;
+}
+
+function dedent(lines: readonly string[]): string[] {
   // A reduce, not Math.min(...lines): spreading a huge paragraph would overflow the argument limit.
-  const indent = kept.reduce(
+  const indent = lines.reduce(
     (min, line) => (line === "" ? min : Math.min(min, leadingWhitespace(line))),
     Infinity,
   );
-  return kept.map((line) => line.slice(Math.min(indent, line.length))).join("\n");
+  return lines.map((line) => line.slice(Math.min(indent, line.length)));
 }
 
 function leadingWhitespace(line: string): number {

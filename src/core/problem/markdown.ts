@@ -43,7 +43,7 @@ export function cleanMarkdown(source: string): string {
 function fenceBody(source: string): string {
   const lines = source.split("\n").slice(1);
   if (lines.length > 0 && /^ {0,3}(`{3,}|~{3,})\s*$/.test(lines[lines.length - 1] ?? "")) lines.pop();
-  return tidy(lines.join("\n"));
+  return tidy(lines.join("\n"), { startsMidLine: false });
 }
 
 function standaloneMath(text: string, block: Block, cursor: number): ExtractedProblem | null {

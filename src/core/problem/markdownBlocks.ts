@@ -33,7 +33,7 @@ interface BuildState {
 
 export function markdownBlocks(text: string): Block[] {
   const state: BuildState = { blocks: [], current: null, fence: null, inDisplayMath: false };
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const end = lineEndAt(text, start);
     addLine(state, lineText(text, start), start, end);
     start = end + 1;

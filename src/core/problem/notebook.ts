@@ -15,7 +15,9 @@ export type CellKind = "markdown" | "code";
 export function cleanNotebookCell(text: string, kind: CellKind): string {
   const source = text.replace(/\r\n?/g, "\n");
   const lines = kind === "markdown" ? stripHtmlComments(source).split("\n") : source.split("\n");
-  return tidy(lines.map(kind === "markdown" ? cleanMarkdownLine : cleanCodeLine).join("\n"));
+  return tidy(lines.map(kind === "markdown" ? cleanMarkdownLine : cleanCodeLine).join("\n"), {
+    startsMidLine: false,
+  });
 }
 
 function cleanMarkdownLine(line: string): string {

@@ -8,8 +8,9 @@
  * environment still open at the end of the text ends there (except `$$` and `\[`, which are dropped:
  * a stray `$$` must not turn the rest of the document into one equation).
  */
-import { envRole, type EnvRole, isProblemTitle } from "./texNames";
 import { lineEndAt } from "./lines";
+import { envRole, type EnvRole, isProblemTitle } from "./texNames";
+import { isLetter, readGroup, skipOptionalArg, skipVerbatim } from "./texSyntax";
 
 export type TrackedRole = Extract<EnvRole, "problem" | "math" | "list">;
 
@@ -67,9 +68,6 @@ interface ScanState {
 const BACKSLASH = 0x5c;
 const PERCENT = 0x25;
 const DOLLAR = 0x24;
-/** Environment names and `[titles]` longer than this are not what they seem; stop looking. */
-const MAX_NAME = 80;
-const MAX_OPTIONAL_ARG = 300;
 
 export function scanTex(text: string, options: ScanOptions): TexScan {
   const state: ScanState = {
@@ -211,48 +209,4 @@ function closeAllAtEnd(state: ScanState): void {
     }
     finish(state, env, end, end);
   }
-}
-
-/** A verbatim-like body ends at the first `\end{name}`; nothing inside it is TeX. */
-function skipVerbatim(text: string, name: string, from: number): number {
-  const closing = `\\end{${name}}`;
-  const at = text.indexOf(closing, from);
-  return at < 0 ? text.length : at + closing.length;
-}
-
-/** `{name}` after optional spaces, with no nested braces or line breaks. */
-function readGroup(text: string, at: number): { value: string; end: number } | null {
-  const open = skipSpaces(text, at);
-  if (text.charAt(open) !== "{") return null;
-  for (let j = open + 1; j < text.length && j <= open + MAX_NAME; j++) {
-    const c = text.charAt(j);
-    if (c === "}") return { value: text.slice(open + 1, j).trim(), end: j + 1 };
-    if (c === "{" || c === "\n") return null;
-  }
-  return null;
-}
-
-/** After `[…]` (brackets inside braces do not count) when one follows on the same line. */
-function skipOptionalArg(text: string, at: number): number {
-  const open = skipSpaces(text, at);
-  if (text.charAt(open) !== "[") return at;
-  let depth = 0;
-  for (let j = open + 1; j < text.length && j <= open + MAX_OPTIONAL_ARG; j++) {
-    const c = text.charAt(j);
-    if (c === "{") depth++;
-    else if (c === "}") depth--;
-    else if (c === "]" && depth <= 0) return j + 1;
-    else if (c === "\n" && text.charAt(j + 1) === "\n") return at;
-  }
-  return at;
-}
-
-function skipSpaces(text: string, at: number): number {
-  let i = at;
-  while (text.charAt(i) === " " || text.charAt(i) === "\t") i++;
-  return i;
-}
-
-function isLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
