@@ -15,7 +15,31 @@ export function compareAnswers(gold: string, pred: string, scalar: ScalarCompare
   const p = normalizeAnswer(pred);
   if (g === p) return equal("same text after normalisation");
   if (g === "" || p === "") return notEqual("empty answer");
-  return compareShapes(shapeOf(g), shapeOf(p), scalar);
+  const choice = leadingChoice(g, p) ?? leadingChoice(p, g);
+  if (choice) return choice;
+  const gs = shapeOf(g);
+  const ps = shapeOf(p);
+  // `y=2x+3` against the equation `2x-y+3=0`: the stripped `y=` was part of an equation.
+  if (isEquation(gs) && ps.kind === "scalar")
+    return compareShapes(gs, shapeOf(normalizeAnswer(pred, KEEP)), scalar);
+  if (isEquation(ps) && gs.kind === "scalar")
+    return compareShapes(shapeOf(normalizeAnswer(gold, KEEP)), ps, scalar);
+  return compareShapes(gs, ps, scalar);
+}
+
+/** A choice letter against `C. x = 42` or `(C) 42`: only the leading letter counts. */
+function leadingChoice(letterAnswer: string, other: string): GradeResult | undefined {
+  if (!/^[A-E]$/.test(letterAnswer)) return undefined;
+  const [gold, pred] = [letterAnswer, other];
+  const letter = /^\(?([A-E])(?:[.):]|\)|$)/.exec(pred)?.[1];
+  if (!letter) return undefined;
+  return letter === gold ? equal("same choice letter") : notEqual("different choice letter");
+}
+
+const KEEP = { keepVariablePrefix: true };
+
+function isEquation(s: Shape): boolean {
+  return s.kind === "relation" && s.ops.length === 1 && s.ops[0] === "=";
 }
 
 export function compareShapes(g: Shape, p: Shape, scalar: ScalarComparer): GradeResult {
@@ -95,7 +119,10 @@ function compareUnordered(g: string[], p: string[], scalar: ScalarComparer, what
       if (r.verdict === "equal") [matched] = [true, used.add(j)];
       else if (r.verdict === "unknown") undecided ??= r;
     }
-    if (!matched) return undecided ? unknown(`${what}: ${undecided.reason}`) : notEqual(`${what} element ${item} unmatched`);
+    if (!matched)
+      return undecided
+        ? unknown(`${what}: ${undecided.reason}`)
+        : notEqual(`${what} element ${item} unmatched`);
   }
   return equal(`${what}s have the same elements`);
 }
@@ -113,7 +140,8 @@ function compareUnions(g: Shape, p: Shape, scalar: ScalarComparer): GradeResult 
   const gm = mergeSets(g);
   const pm = mergeSets(p);
   if (gm.kind === "set" && pm.kind === "set") return compareUnordered(gm.items, pm.items, scalar, "set");
-  const parts = (s: Shape) => (s.kind === "union" ? s.parts.map((x) => (x.kind === "relation" ? asInterval(x) ?? x : x)) : [s]);
+  const parts = (s: Shape) =>
+    s.kind === "union" ? s.parts.map((x) => (x.kind === "relation" ? (asInterval(x) ?? x) : x)) : [s];
   const gp = parts(gm);
   const pp = parts(pm);
   if (gp.length !== pp.length) return notEqual("unions with different numbers of parts");
@@ -143,7 +171,8 @@ function compareMatrices(g: Shape, p: Shape, scalar: ScalarComparer): GradeResul
   const flat = (r: string[][]) => (r.every((row) => row.length === 1) ? [r.map((row) => row[0] ?? "")] : r);
   const a = g.kind === p.kind ? gr : flat(gr);
   const b = g.kind === p.kind ? pr : flat(pr);
-  if (a.length !== b.length || a.some((row, i) => row.length !== b[i]?.length)) return notEqual("matrices of different sizes");
+  if (a.length !== b.length || a.some((row, i) => row.length !== b[i]?.length))
+    return notEqual("matrices of different sizes");
   return allOf(pairwise(a.flat(), b.flat(), scalar), "matrix");
 }
 
@@ -161,7 +190,8 @@ function compareRelations(g: RelationShape, p: RelationShape, scalar: ScalarComp
     if (same.verdict !== "not-equal") return tagged(same, "equation (lhs−rhs)");
     return tagged(scalar(gd, `-(${pd})`), "equation (lhs−rhs up to sign)");
   }
-  if (g.ops.join() !== p.ops.join() || g.sides.length !== p.sides.length) return notEqual("different relations");
+  if (g.ops.join() !== p.ops.join() || g.sides.length !== p.sides.length)
+    return notEqual("different relations");
   return allOf(pairwise(g.sides, p.sides, scalar), "relation sides");
 }
 

@@ -29,7 +29,8 @@ export function numericIdentity(gold: Expr, pred: Expr): GradeResult {
     defined++;
     if (!agree(a, b)) return notEqual("differ at a random point (numeric test)");
   }
-  if (defined >= MIN_DEFINED_POINTS) return equal(`agree at ${defined} random points (numeric identity test)`);
+  if (defined >= MIN_DEFINED_POINTS)
+    return equal(`agree at ${defined} random points (numeric identity test)`);
   return unknown("could not evaluate at enough points");
 }
 

@@ -24,7 +24,8 @@ function halfLine(sides: string[], op: string): Interval | null {
   }
   const closed = op === "\\leq" || op === "\\geq";
   if (LESS.has(op)) return { kind: "list", open: "(", close: closed ? "]" : ")", items: ["-\\infty", right] };
-  if (GREATER.has(op)) return { kind: "list", open: closed ? "[" : "(", close: ")", items: [right, "\\infty"] };
+  if (GREATER.has(op))
+    return { kind: "list", open: closed ? "[" : "(", close: ")", items: [right, "\\infty"] };
   return null;
 }
 

@@ -8,9 +8,14 @@ import { replaceWordNumbers } from "./wordNumbers";
 /** Longer answers are compared as they are: normalising pages of text helps nobody. */
 const MAX_NORMALIZED_LENGTH = 4000;
 
-export function normalizeAnswer(s: string): string {
+export interface NormalizeOptions {
+  /** Keep `y=` in `y=2x+3`: needed when the other answer is an equation. */
+  keepVariablePrefix?: boolean;
+}
+
+export function normalizeAnswer(s: string, options: NormalizeOptions = {}): string {
   if (s.length > MAX_NORMALIZED_LENGTH) return s.trim();
-  let t = unicodeToLatex(s);
+  let t = replaceWordNumbers(unicodeToLatex(s).trim());
   t = stripDelimiters(t);
   t = unwrapWholeBox(t);
   t = rewriteCommands(t);
@@ -18,7 +23,8 @@ export function normalizeAnswer(s: string): string {
   t = fixMalformedArguments(t);
   t = removeSpaces(t);
   t = numberSpellings(t);
-  t = stripVariablePrefix(t);
+  if (!options.keepVariablePrefix) t = stripVariablePrefix(t);
+  t = dropApproximation(t);
   return stripTrailingPunctuation(t);
 }
 
@@ -46,7 +52,10 @@ function unicodeToLatex(s: string): string {
 /** `$…$`, `\(…\)`, `\[…\]`, and a trailing full stop outside them. */
 function stripDelimiters(s: string): string {
   let t = s.trim().replace(/\.$/, "").trim();
-  t = t.replace(/^\\\(|\\\)$/g, "").replace(/^\\\[|\\\]$/g, "");
+  t = t
+    .replace(/\\\$/g, "")
+    .replace(/^\\\(|\\\)$/g, "")
+    .replace(/^\\\[|\\\]$/g, "");
   return t.replace(/\$/g, "").trim();
 }
 
@@ -55,7 +64,7 @@ function unwrapWholeBox(s: string): string {
   const m = /^\\(?:boxed|fbox)\s*\{/.exec(s);
   if (!m) return s;
   const close = matchingBrace(s, m[0].length - 1);
-  return close === s.length - 1 ? s.slice(m[0].length, close).trim() : s;
+  return close === s.length - 1 ? stripDelimiters(s.slice(m[0].length, close)) : s;
 }
 
 const COMMAND_REWRITES: [RegExp, string][] = [
@@ -175,12 +184,12 @@ function removeSpaces(s: string): string {
   );
 }
 
-/** Thousands separators, `{,}` groups, leading-dot decimals, word numbers. */
+/** Thousands separators, `{,}` groups, leading-dot decimals. */
 function numberSpellings(s: string): string {
   let t = s.replace(/\{,\}/g, ",");
   if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
   t = t.replace(/(?<![\d.])\.(\d)/g, "0.$1");
-  return replaceWordNumbers(t);
+  return t;
 }
 
 /** `x=3`, `k = 2`, `a_1=5` → the value; equations with anything more on the left stay equations. */
@@ -192,6 +201,13 @@ function stripVariablePrefix(s: string): string {
   return m && !/^\\(?:frac|sqrt)/.test(m[0]) ? s.slice(m[0].length) : s;
 }
 
+/** `\frac{\sqrt3}{3}\approx0.577`: the exact value before `\approx` is the answer. */
+function dropApproximation(s: string): string {
+  const i = s.indexOf("\\approx");
+  return i > 0 ? s.slice(0, i) : s;
+}
+
+/** Trailing punctuation and stray backslashes (`185\`). */
 function stripTrailingPunctuation(s: string): string {
-  return s.replace(/[.,;]+$/, "");
+  return s.replace(/(?:[.,;]|\\+)+$/, "");
 }

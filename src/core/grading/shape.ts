@@ -24,8 +24,21 @@ export function shapeOf(s: string): Shape {
   if (union.length > 1 && union.every(Boolean)) return { kind: "union", parts: union.map(shapeOf) };
   if (s === "\\emptyset") return { kind: "set", items: [] };
   return (
-    matrixShape(s) ?? setShape(s) ?? bracketShape(s) ?? bareListShape(s) ?? relationShape(s) ?? scalar(s)
+    matrixShape(s) ??
+    setShape(s) ??
+    bracketShape(s) ??
+    bareListShape(s) ??
+    relationShape(s) ??
+    plusMinus(s) ??
+    scalar(s)
   );
+}
+
+/** `2\pm\sqrt{3}` is the set of both values. */
+function plusMinus(s: string): Shape | null {
+  const parts = s.split("\\pm");
+  if (parts.length !== 2 || !parts[1]) return null;
+  return { kind: "set", items: [`${parts[0]}+${parts[1]}`, `${parts[0]}-${parts[1]}`] };
 }
 
 function scalar(text: string): Shape {
@@ -95,7 +108,7 @@ function findTopLevelRelation(s: string): { index: number; op: string } | null {
     else if (")]}".includes(c)) depth--;
     else if (depth === 0) {
       const op = RELATIONS.find(
-        (r) => s.startsWith(r, i) && !/^[a-zA-Z]/.test(s.slice(i + r.length, i + r.length + 1)),
+        (r) => s.startsWith(r, i) && !(r.startsWith("\\") && /^[a-zA-Z]/.test(s.charAt(i + r.length))),
       );
       if (op && !(c === "\\" && s[i - 1] === "\\")) return { index: i, op };
       if (c === "\\") i += (/^\\[a-zA-Z]+/.exec(s.slice(i))?.[0].length ?? 2) - 1;

@@ -1,0 +1,156 @@
+/**
+ * The asynchronous grader: the fast rules on the calling thread, symbolic work in one worker
+ * thread. Pairs run one at a time; a pair that passes its time limit gets "unknown" and the
+ * worker is terminated (a CAS loop cannot be interrupted any other way) and respawned lazily.
+ */
+import type { Worker } from "node:worker_threads";
+import { clusterAnswers } from "./cluster";
+import { isEquivalentFast } from "./fast";
+import type { WorkerMessage, WorkerRequest } from "./protocol";
+import { DEFAULT_TIMEOUT_MS, NEEDS_SYMBOLIC, unknown } from "./types";
+import type { EquivalenceOptions, GradeResult } from "./types";
+import { resolveWorkerScript, startWorker, type WorkerLaunch } from "./workerScript";
+
+export interface Grader {
+  isEquivalent(gold: string, pred: string, options?: EquivalenceOptions): Promise<GradeResult>;
+  /** Classes as lists of input indices, in order of first appearance. */
+  clusterAnswers(answers: string[], options?: EquivalenceOptions): Promise<number[][]>;
+  dispose(): void;
+}
+
+/** Starting the worker (loading the CAS) is not part of a pair's limit, but it has its own. */
+const STARTUP_LIMIT_MS = 20000;
+
+interface Job {
+  request: WorkerRequest;
+  timeoutMs: number;
+  resolve: (r: GradeResult) => void;
+}
+
+export function createGrader(options: { workerScript?: string } = {}): Grader {
+  return new WorkerGrader(options.workerScript);
+}
+
+class WorkerGrader implements Grader {
+  private launch: WorkerLaunch | undefined;
+  private worker: Worker | undefined;
+  private ready: Promise<boolean> | undefined;
+  private readonly queue: Job[] = [];
+  private running = false;
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(private readonly workerScript: string | undefined) {}
+
+  async isEquivalent(gold: string, pred: string, options: EquivalenceOptions = {}): Promise<GradeResult> {
+    const fast = isEquivalentFast(gold, pred, options);
+    if (fast.verdict !== "unknown" || !fast.reason.endsWith(NEEDS_SYMBOLIC)) return fast;
+    return this.symbolic(gold, pred, options);
+  }
+
+  clusterAnswers(answers: string[], options: EquivalenceOptions = {}): Promise<number[][]> {
+    return clusterAnswers(answers, (a, b) => this.symbolic(a, b, options), options);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stopWorker();
+    for (const job of this.queue.splice(0)) job.resolve(unknown("grader disposed"));
+  }
+
+  private symbolic(gold: string, pred: string, options: EquivalenceOptions): Promise<GradeResult> {
+    if (this.disposed) return Promise.resolve(unknown("grader disposed"));
+    return new Promise((resolve) => {
+      const request = { id: this.nextId++, gold, pred, options: { ...options } };
+      this.queue.push({ request, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, resolve });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) job.resolve(await this.runJob(job));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runJob(job: Job): Promise<GradeResult> {
+    let worker: Worker;
+    try {
+      worker = await this.startedWorker();
+    } catch (error) {
+      this.stopWorker();
+      return unknown(`grading worker unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (this.disposed) return unknown("grader disposed");
+    worker.ref();
+    try {
+      return await this.exchange(worker, job);
+    } finally {
+      this.worker?.unref(); // an idle worker must not keep the CLI's process alive
+    }
+  }
+
+  private exchange(worker: Worker, job: Job): Promise<GradeResult> {
+    return new Promise((resolve) => {
+      const finish = (result: GradeResult, stop: boolean) => {
+        clearTimeout(timer);
+        worker.off("message", onMessage);
+        worker.off("exit", onExit);
+        if (stop) this.stopWorker();
+        resolve(result);
+      };
+      const onMessage = (m: WorkerMessage) => {
+        if (m.type === "result" && m.id === job.request.id) finish(m.result, false);
+      };
+      const onExit = (code: number) => finish(unknown(`grading worker exited (code ${code})`), true);
+      const timer = setTimeout(
+        () => finish(unknown(`time limit (${job.timeoutMs} ms) reached`), true),
+        job.timeoutMs,
+      );
+      worker.on("message", onMessage);
+      worker.on("exit", onExit);
+      worker.postMessage(job.request);
+    });
+  }
+
+  private async startedWorker(): Promise<Worker> {
+    if (!this.worker || !this.ready) {
+      this.launch ??= resolveWorkerScript(this.workerScript);
+      const worker = startWorker(this.launch);
+      this.worker = worker;
+      this.ready = waitUntilReady(worker);
+    }
+    const worker = this.worker;
+    if (!(await this.ready)) throw new Error("it did not start");
+    return worker;
+  }
+
+  private stopWorker(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.ready = undefined;
+    if (worker) void worker.terminate();
+  }
+}
+
+function waitUntilReady(worker: Worker): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onError);
+      resolve(ok);
+    };
+    const onMessage = (m: WorkerMessage) => m.type === "ready" && done(true);
+    const onError = () => done(false);
+    const timer = setTimeout(() => done(false), STARTUP_LIMIT_MS);
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onError);
+  });
+}

@@ -1,0 +1,13 @@
+/**
+ * The answer grading engine: extraction, normalisation, equivalence, clustering.
+ * The synchronous exports never load the CAS; `createGrader` runs it in a worker thread.
+ */
+export type { Verdict, GradeResult, EquivalenceOptions } from "./types";
+export { DEFAULT_TIMEOUT_MS, DEFAULT_RELATIVE_TOLERANCE } from "./types";
+export { extractAnswer, extractBoxed } from "./extract";
+export type { ExtractedAnswer, ExtractionMethod, ExtractOptions } from "./extract";
+export { normalizeAnswer } from "./normalize";
+export { isEquivalentFast } from "./fast";
+export { createGrader } from "./grader";
+export type { Grader } from "./grader";
+export { resolveWorkerScript } from "./workerScript";

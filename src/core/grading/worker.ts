@@ -1,0 +1,41 @@
+/**
+ * Entry point of the grading worker (bundled to dist/gradeWorker.js). It alone loads the CAS.
+ * Comparisons may run unboundedly; the grader terminates this thread at each pair's time limit.
+ */
+import { parentPort } from "node:worker_threads";
+import { compareAnswers } from "./compare";
+import type { WorkerMessage, WorkerRequest } from "./protocol";
+import { compareScalarsSymbolic, loadComputeEngine } from "./symbolic";
+import { unknown, type GradeResult } from "./types";
+
+/**
+ * The CAS reports type errors with console calls; a worker's console writes to the parent's
+ * stdout, which is the CLI's JSONL output. Silence it here.
+ */
+function silenceConsole(): void {
+  const quiet = () => undefined;
+  Object.assign(console, { log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet });
+}
+
+async function main(): Promise<void> {
+  silenceConsole();
+  const port = parentPort;
+  if (!port) throw new Error("gradeWorker must run as a worker thread");
+  const ce = await loadComputeEngine();
+  port.on("message", (request: WorkerRequest) => {
+    let result: GradeResult;
+    try {
+      result = compareAnswers(request.gold, request.pred, (a, b) =>
+        compareScalarsSymbolic(a, b, request.options, ce),
+      );
+    } catch (error) {
+      result = unknown(
+        `symbolic comparison failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    port.postMessage({ type: "result", id: request.id, result } satisfies WorkerMessage);
+  });
+  port.postMessage({ type: "ready" } satisfies WorkerMessage);
+}
+
+void main();
