@@ -1,0 +1,38 @@
+/**
+ * The solve panel's Content-Security-Policy. Pure (no DOM, no VS Code API): the extension imports
+ * it to build the page, the tests check it.
+ *
+ * Decision on KaTeX's inline styles: KaTeX positions every glyph with `style="…"` attributes
+ * (heights, vertical offsets, margins), and `style-src` governs those attributes as well as
+ * <style>/<link> elements. A nonce cannot be attached to an attribute, and CSP ignores
+ * 'unsafe-inline' in any list that also holds a nonce, so `style-src 'nonce-…' 'unsafe-inline'`
+ * would still block them and fractions, roots and matrices would collapse. The policy therefore
+ * splits the directive (CSP Level 3, Chromium ≥ 75, so every supported VS Code):
+ *   - `style-src-elem`: stylesheets only from the extension (cspSource) or carrying the nonce;
+ *   - `style-src-attr 'unsafe-inline'`: style attributes allowed, which is what KaTeX needs;
+ *   - `style-src` (the fallback for older engines) stays strict: there KaTeX degrades, nothing opens.
+ * Style attributes can restyle the page but cannot run script or load anything: every fetch is
+ * still bound by default-src/img-src/font-src, and scripts need the nonce. Model text never reaches
+ * a style attribute anyway (markdown-it runs with html off); only KaTeX's own output does.
+ */
+
+/** Nonces and source expressions that could not break out of their directive. */
+const NONCE = /^[A-Za-z0-9+/_=-]{16,}$/;
+const SOURCE = /^[^\s;,']+$/;
+
+export function buildWebviewCsp(cspSource: string, nonce: string): string {
+  if (!NONCE.test(nonce)) throw new Error("CSP nonce must be at least 16 base64 characters");
+  if (!SOURCE.test(cspSource)) throw new Error(`Invalid CSP source: ${JSON.stringify(cspSource)}`);
+  const nonceSource = `'nonce-${nonce}'`;
+  return [
+    "default-src 'none'",
+    `script-src ${nonceSource}`,
+    `style-src ${cspSource} ${nonceSource}`,
+    `style-src-elem ${cspSource} ${nonceSource}`,
+    "style-src-attr 'unsafe-inline'",
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}

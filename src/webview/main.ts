@@ -1,0 +1,61 @@
+/**
+ * Entry point of the solve panel's page script (browser IIFE bundle, `dist/webview.js`).
+ * Messages fold into the state at once; drawing happens at most once per animation frame and only
+ * for the parts the messages invalidated (see view/dirty.ts and view/panel.ts).
+ */
+import { emptySolveState } from "../core/solve/state";
+import { applyMessage, isToWebview } from "./state/messages";
+import { restoreState, StateSaver } from "./state/persistence";
+import { bindActions } from "./view/actions";
+import { emptyDirty, isClean, markAll } from "./view/dirty";
+import { Panel } from "./view/panel";
+import { acquireApi } from "./vscodeApi";
+
+const FRAME_BUDGET_MS = 12;
+const SAVE_INTERVAL_MS = 500;
+
+function appRoot(): HTMLElement {
+  const existing = document.getElementById("app");
+  if (existing) return existing;
+  const created = document.createElement("main");
+  created.id = "app";
+  document.body.append(created);
+  return created;
+}
+
+function start(): void {
+  const api = acquireApi();
+  const root = appRoot();
+  const panel = new Panel(root);
+  const saver = new StateSaver(api, SAVE_INTERVAL_MS);
+  const dirty = emptyDirty();
+  let state = restoreState(api) ?? emptySolveState();
+  let frameRequested = false;
+
+  const renderFrame = (): void => {
+    frameRequested = false;
+    panel.render(state, dirty, { now: () => performance.now(), frameBudgetMs: FRAME_BUDGET_MS });
+    if (!isClean(dirty)) requestRender();
+  };
+  const requestRender = (): void => {
+    if (frameRequested) return;
+    frameRequested = true;
+    requestAnimationFrame(renderFrame);
+  };
+
+  bindActions(root, (message) => api.postMessage(message));
+  window.addEventListener("message", (event: MessageEvent<unknown>) => {
+    if (!isToWebview(event.data)) return;
+    state = applyMessage(state, event.data, dirty);
+    saver.schedule(state);
+    requestRender();
+  });
+  document.addEventListener("visibilitychange", () => saver.flush());
+
+  // Draw the restored state synchronously: a re-shown panel must not flash empty.
+  markAll(dirty);
+  renderFrame();
+  api.postMessage({ type: "ready" });
+}
+
+start();

@@ -1,0 +1,66 @@
+/**
+ * Model output (untrusted Markdown with LaTeX) → HTML string. DOM-free, so it runs in Node tests.
+ *
+ * Safety: raw HTML is off (`<script>` stays text), images render as their alt text (a remote
+ * image would be a tracking request), and links carry their target in `data-href` with no `href`,
+ * so a click cannot navigate the webview: the page posts `openLink` and the extension decides.
+ * markdown-it's own link validation already drops `javascript:`, `vbscript:`, `file:` and `data:`.
+ */
+import MarkdownIt from "markdown-it";
+import markdownItKatex from "@vscode/markdown-it-katex";
+import { bracketMathPlugin } from "./bracketMath";
+import { dollarCurrencyPlugin } from "./currency";
+import { escapeHtml, renderMath } from "./math";
+
+type RenderRule = NonNullable<MarkdownIt["renderer"]["rules"]["text"]>;
+
+function createMarkdownIt(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+  md.use(markdownItKatex, { enableBareBlocks: true });
+  md.use(bracketMathPlugin);
+  md.use(dollarCurrencyPlugin);
+  installMathRenderers(md);
+  installLinkRenderers(md);
+  return md;
+}
+
+/** One set of renderers for every delimiter, so all math shares the safe KaTeX options and cache. */
+function installMathRenderers(md: MarkdownIt): void {
+  const inline: RenderRule = (tokens, idx) => renderMath(tokens[idx]!.content, { displayMode: false });
+  const displayInParagraph: RenderRule = (tokens, idx) =>
+    renderMath(tokens[idx]!.content, { displayMode: true });
+  // The math plugin also emits `math_block` for `$$…$$` inside a paragraph; only a token with a
+  // source map is a real block, and only a real block may open a <div> (a <div> inside <p> breaks the tree).
+  const displayBlock: RenderRule = (tokens, idx) => {
+    const token = tokens[idx]!;
+    const html = renderMath(token.content, { displayMode: true });
+    return token.map ? `<div class="math-block">${html}</div>\n` : html;
+  };
+  const pending: RenderRule = (tokens, idx) =>
+    `<span class="math-pending">${escapeHtml(tokens[idx]!.content)}</span>`;
+
+  md.renderer.rules.math_inline = inline;
+  md.renderer.rules.math_inline_block = displayInParagraph;
+  md.renderer.rules.math_inline_bare_block = displayInParagraph;
+  md.renderer.rules.math_block = displayBlock;
+  md.renderer.rules.math_pending = pending;
+}
+
+function installLinkRenderers(md: MarkdownIt): void {
+  md.renderer.rules.link_open = (tokens, idx) => {
+    const href = tokens[idx]!.attrGet("href") ?? "";
+    const target = escapeHtml(href);
+    return `<a class="md-link" role="link" tabindex="0" data-href="${target}" title="${target}">`;
+  };
+  md.renderer.rules.image = (tokens, idx, options, env, renderer) => {
+    const alt = renderer.renderInlineAsText(tokens[idx]!.children ?? [], options, env);
+    return `<span class="md-image-alt" title="Image not loaded">[image${alt ? `: ${escapeHtml(alt)}` : ""}]</span>`;
+  };
+}
+
+let shared: MarkdownIt | undefined;
+
+export function renderMarkdown(text: string): string {
+  shared ??= createMarkdownIt();
+  return shared.render(text);
+}

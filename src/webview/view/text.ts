@@ -1,0 +1,63 @@
+/** The panel's wording, as pure functions of the state (DOM-free, unit-tested). */
+import type { ScoreKind } from "../../core/solve/events";
+import type { CandidateState, SolveState, SolveStatus } from "../../core/solve/state";
+
+export const MAJORITY_NOTICE = "No reward model was used — ranked by majority vote over final answers";
+
+export function rankingMethodText(state: SolveState): string {
+  if (state.rankingMethod === "majority") return MAJORITY_NOTICE;
+  if (state.rankingMethod === "reward") {
+    const model = state.reward?.model ?? "(unknown)";
+    return `Ranked by reward model ${model}${scoreKindSuffix(state.scoreKind)}`;
+  }
+  // Not ranked yet: while solving, say how it will be; a failed or cancelled solve may never be.
+  if (state.status !== "running") return "";
+  if (state.reward) return `Will be ranked by reward model ${state.reward.model} when candidates finish`;
+  return MAJORITY_NOTICE;
+}
+
+function scoreKindSuffix(kind: ScoreKind | null): string {
+  if (kind === "sigmoid") return " (sigmoid scores, 0–1)";
+  if (kind === "raw") return " (raw scores)";
+  return "";
+}
+
+export function formatScore(score: number | null): string {
+  if (score === null) return "—";
+  return Math.abs(score) >= 100 ? score.toFixed(1) : score.toFixed(3);
+}
+
+export function statusText(state: SolveState): string {
+  const finished = state.candidates.filter((c) => c.finishReason !== null).length;
+  const total = Math.max(state.n, state.candidates.length);
+  switch (state.status) {
+    case "idle":
+      return "Waiting for a problem";
+    case "running":
+      return `Solving — ${finished} of ${total} candidates finished`;
+    case "complete":
+      return `Done — ${total} candidates`;
+    case "cancelled":
+      return `Cancelled — ${finished} of ${total} candidates finished`;
+    case "failed":
+      return "Failed";
+  }
+}
+
+/** Each candidate's 1-based rank, from `state.order` (best first). */
+export function ranksByIndex(state: SolveState): Map<number, number> {
+  return new Map(state.order.map((index, position) => [index, position + 1]));
+}
+
+/** Unfinished candidates of a solve that stopped (cancelled, failed) are not streaming any more. */
+export function isStreaming(candidate: CandidateState, status: SolveStatus): boolean {
+  return candidate.finishReason === null && status === "running";
+}
+
+export function hasNoAnswer(candidate: CandidateState): boolean {
+  return candidate.finishReason !== null && candidate.answer === null;
+}
+
+export function isTruncated(candidate: CandidateState): boolean {
+  return candidate.finishReason === "length";
+}

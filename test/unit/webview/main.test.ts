@@ -1,0 +1,92 @@
+import { strict as assert } from "node:assert";
+import { join } from "node:path";
+import * as esbuild from "esbuild";
+import { JSDOM } from "jsdom";
+import { applySolveEvent, emptySolveState, type SolveState } from "../../../src/core/solve/state";
+import * as fx from "./solveFixture";
+
+/** The real browser bundle, run in jsdom with a fake `acquireVsCodeApi`. */
+async function bundle(): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [join(__dirname, "../../../src/webview/main.ts")],
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    target: "es2022",
+    write: false,
+  });
+  return result.outputFiles[0]!.text;
+}
+
+interface Page {
+  window: JSDOM["window"];
+  posted: unknown[];
+  saved: unknown[];
+}
+
+function openPage(script: string, savedState?: unknown): Page {
+  const dom = new JSDOM('<!doctype html><body><main id="app"></main></body>', {
+    runScripts: "outside-only",
+    pretendToBeVisual: true,
+  });
+  const page: Page = { window: dom.window, posted: [], saved: [] };
+  Object.assign(dom.window, {
+    acquireVsCodeApi: () => ({
+      postMessage: (message: unknown) => page.posted.push(message),
+      getState: () => savedState,
+      setState: (state: unknown) => page.saved.push(state),
+    }),
+  });
+  dom.window.eval(script);
+  return page;
+}
+
+const nextFrame = (page: Page) => new Promise((resolve) => page.window.requestAnimationFrame(resolve));
+
+function completeState(): SolveState {
+  const problem = fx.loadSample(0);
+  return fx.completeSolve(problem).reduce(applySolveEvent, emptySolveState());
+}
+
+describe("webview entry point (bundled, in jsdom)", function () {
+  this.timeout(20_000);
+  let script = "";
+  before(async () => (script = await bundle()));
+
+  it("posts ready on load and draws an empty panel", () => {
+    const page = openPage(script);
+    assert.deepEqual(JSON.parse(JSON.stringify(page.posted)), [{ type: "ready" }]); // objects from another realm
+    assert.equal(page.window.document.querySelector("#status")?.getAttribute("data-status"), "idle");
+  });
+
+  it("draws the state saved by setState before any message arrives", () => {
+    const page = openPage(script, { version: 1, solve: completeState() });
+    const document = page.window.document;
+    assert.equal(document.querySelectorAll(".candidate").length, 8);
+    assert.equal(document.querySelector("#status")?.getAttribute("data-status"), "complete");
+  });
+
+  it("ignores a saved state it does not recognise", () => {
+    const page = openPage(script, { version: 99, something: "else" });
+    assert.equal(page.window.document.querySelectorAll(".candidate").length, 0);
+  });
+
+  it("handles snapshot, event and events messages, and saves the state", async () => {
+    const page = openPage(script);
+    const problem = fx.loadSample(3);
+    const [start, ...rest] = fx.completeSolve(problem);
+    page.window.postMessage({ type: "snapshot", state: emptySolveState() }, "*");
+    page.window.postMessage({ type: "event", event: start }, "*");
+    page.window.postMessage({ type: "events", events: rest }, "*");
+    page.window.postMessage({ type: "bogus" }, "*");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await nextFrame(page);
+    const document = page.window.document;
+    assert.equal(document.querySelectorAll(".candidate").length, 8);
+    assert.equal(document.querySelector("#status")?.getAttribute("data-status"), "complete");
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const last = page.saved.at(-1) as { version: number; solve: SolveState };
+    assert.equal(last.version, 1);
+    assert.equal(last.solve.status, "complete");
+  });
+});

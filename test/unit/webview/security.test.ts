@@ -1,0 +1,91 @@
+import { strict as assert } from "node:assert";
+import { renderMarkdown } from "../../../src/webview/render/markdown";
+import { renderMath } from "../../../src/webview/render/math";
+import { activeContent, countClass, parseHtml } from "./helpers";
+
+describe("webview rendering of hostile model output", () => {
+  const hostile: [string, string][] = [
+    ["script tag", "<script>alert(1)</script>"],
+    ["img onerror", '<img src=x onerror="alert(1)">'],
+    ["iframe", '<iframe src="https://evil.example"></iframe>'],
+    ["markdown image (tracking pixel)", "![pixel](https://tracker.example/p.png?u=1)"],
+    ["javascript: link", "[click](javascript:alert(1))"],
+    ["data: link", "[click](data:text/html;base64,PHNjcmlwdD4=)"],
+    ["autolink", "<javascript:alert(1)>"],
+    ["href in inline math", String.raw`\(\href{javascript:alert(1)}{click}\)`],
+    ["href in display math", "$$\\href{javascript:alert(1)}{x}$$"],
+    ["url in math", String.raw`\(\url{https://evil.example}\)`],
+    ["htmlClass", String.raw`\(\htmlClass{x}{y}\)`],
+    ["htmlStyle", String.raw`\(\htmlStyle{background:url(https://evil.example)}{y}\)`],
+    ["htmlData", String.raw`\(\htmlData{onclick=alert(1)}{y}\)`],
+    ["includegraphics", String.raw`\(\includegraphics{https://evil.example/a.png}\)`],
+    ["html in math text", String.raw`\(\text{<img src=x onerror=alert(1)>}\)`],
+    ["error title injection", String.raw`\(\frac{"><img src=x onerror=alert(1)>\)`],
+    ["link title injection", '[x](https://a.example "\\"><script>alert(1)</script>")'],
+  ];
+  for (const [name, source] of hostile) {
+    it(`renders no active content: ${name}`, () => {
+      assert.deepEqual(activeContent(renderMarkdown(source)), []);
+    });
+  }
+
+  it("turns links into data-href anchors without href", () => {
+    const link = parseHtml(renderMarkdown("[docs](https://example.com/a?b=1)")).querySelector("a");
+    assert.ok(link);
+    assert.equal(link.getAttribute("href"), null);
+    assert.equal(link.getAttribute("data-href"), "https://example.com/a?b=1");
+    assert.equal(link.className, "md-link");
+  });
+
+  it("does not make a link of javascript: at all", () => {
+    assert.equal(parseHtml(renderMarkdown("[click](javascript:alert(1))")).querySelector("a"), null);
+  });
+
+  it("shows an image as its alt text", () => {
+    const html = renderMarkdown("![a <b>bold</b> cat](https://x.example/cat.png)");
+    assert.equal(parseHtml(html).querySelector("img"), null);
+    assert.match(parseHtml(html).body.textContent ?? "", /\[image: a <b>bold<\/b> cat\]/);
+  });
+
+  it("stops a macro bomb with an error instead of hanging", () => {
+    const started = Date.now();
+    const html = renderMarkdown(String.raw`\(\def\a{\a\a}\a\)`);
+    assert.ok(Date.now() - started < 2000);
+    assert.equal(countClass(html, "katex-error"), 1);
+  });
+
+  it("caps user-given sizes", () => {
+    const html = renderMath(String.raw`\rule{100000em}{100000em}`, { displayMode: false });
+    assert.doesNotMatch(html, /width:100000em/); // the source stays in the MathML annotation only
+    assert.match(html, /border-right-width:20em/);
+  });
+
+  it("keeps macro definitions local to one formula", () => {
+    renderMath(String.raw`\gdef\leak{LEAKED}\leak`, { displayMode: false });
+    assert.doesNotMatch(renderMath(String.raw`\leak`, { displayMode: true }), /LEAKED/);
+  });
+});
+
+describe("webview rendering of LaTeX KaTeX cannot parse", () => {
+  const broken = [
+    String.raw`\frac{1}{`,
+    String.raw`\begin{tikzpicture}\end{tikzpicture}`,
+    String.raw`x^^^2`,
+    "\\left( x",
+  ];
+  for (const latex of broken) {
+    it(`shows the source in error style: ${latex}`, () => {
+      const html = renderMath(latex, { displayMode: false });
+      const error = parseHtml(html).querySelector(".katex-error");
+      assert.ok(error, html);
+      assert.equal(error.textContent, latex);
+    });
+  }
+
+  it("keeps the surrounding markdown intact", () => {
+    const html = renderMarkdown(String.raw`Before \(\frac{1}{\) **after** \(x\)`);
+    assert.equal(countClass(html, "katex-error"), 1);
+    assert.equal(countClass(html, "katex"), 1);
+    assert.equal(parseHtml(html).querySelector("strong")?.textContent, "after");
+  });
+});
