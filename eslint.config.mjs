@@ -4,7 +4,14 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "out/**", "node_modules/**", ".vscode-test/**", "test-artifacts/**", "media/katex/**"],
+    ignores: [
+      "dist/**",
+      "out/**",
+      "node_modules/**",
+      ".vscode-test/**",
+      "test-artifacts/**",
+      "media/katex/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -23,9 +30,18 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "vscode", message: "src/core must not depend on the VS Code API; add an interface in core and an adapter in src/extension." }],
+          paths: [
+            {
+              name: "vscode",
+              message:
+                "src/core must not depend on the VS Code API; add an interface in core and an adapter in src/extension.",
+            },
+          ],
           patterns: [
-            { group: ["**/extension/**", "**/webview/**", "**/cli/**"], message: "src/core must not import the layers above it." },
+            {
+              group: ["**/extension/**", "**/webview/**", "**/cli/**"],
+              message: "src/core must not import the layers above it.",
+            },
           ],
         },
       ],
@@ -38,14 +54,31 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "vscode", message: "The webview cannot use the VS Code API; post a message instead." }],
-          patterns: [{ group: ["**/extension/**", "**/cli/**"], message: "The webview shares only src/contract with the extension." }],
+          paths: [
+            { name: "vscode", message: "The webview cannot use the VS Code API; post a message instead." },
+          ],
+          patterns: [
+            {
+              group: ["**/extension/**", "**/cli/**"],
+              message: "The webview shares only src/contract with the extension.",
+            },
+          ],
         },
       ],
     },
   },
   {
     files: ["**/*.mjs", "**/*.js"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly", Buffer: "readonly", __dirname: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        Buffer: "readonly",
+        __dirname: "readonly",
+      },
+    },
   },
 );

@@ -9,14 +9,46 @@ const require = createRequire(import.meta.url);
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
 
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: "warning", target: "es2022" };
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: "warning",
+  target: "es2022",
+};
 
 /** @type {esbuild.BuildOptions[]} */
 const bundles = [
-  { ...common, entryPoints: ["src/extension/main.ts"], outfile: "dist/extension.js", platform: "node", format: "cjs", external: ["vscode"] },
-  { ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", platform: "node", format: "cjs", banner: { js: "#!/usr/bin/env node" } },
-  { ...common, entryPoints: ["src/core/grading/worker.ts"], outfile: "dist/gradeWorker.js", platform: "node", format: "cjs" },
-  { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview.js", platform: "browser", format: "iife" },
+  {
+    ...common,
+    entryPoints: ["src/extension/main.ts"],
+    outfile: "dist/extension.js",
+    platform: "node",
+    format: "cjs",
+    external: ["vscode"],
+  },
+  {
+    ...common,
+    entryPoints: ["src/cli/main.ts"],
+    outfile: "dist/cli.js",
+    platform: "node",
+    format: "cjs",
+    banner: { js: "#!/usr/bin/env node" },
+  },
+  {
+    ...common,
+    entryPoints: ["src/core/grading/worker.ts"],
+    outfile: "dist/gradeWorker.js",
+    platform: "node",
+    format: "cjs",
+  },
+  {
+    ...common,
+    entryPoints: ["src/webview/main.ts"],
+    outfile: "dist/webview.js",
+    platform: "browser",
+    format: "iife",
+  },
 ].filter((b) => existsSync(b.entryPoints[0]));
 
 function copyKatexAssets() {
