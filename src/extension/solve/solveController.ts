@@ -119,16 +119,16 @@ export class SolveController implements vscode.Disposable {
   private async candidateAction(action: "insertAnswer" | "insertSolution" | "copyLatex", index: number) {
     const candidate = this.state.candidates.find((c) => c.index === index);
     if (!candidate) return;
+    if (action !== "insertSolution" && candidate.answer === null) {
+      void vscode.window.showInformationMessage("AceMath: this candidate has no \\boxed{} answer.");
+      return;
+    }
     if (action === "copyLatex") {
-      await vscode.env.clipboard.writeText(candidate.text);
-      vscode.window.setStatusBarMessage("AceMath: solution copied", 2000);
+      await vscode.env.clipboard.writeText(candidate.answer ?? "");
+      vscode.window.setStatusBarMessage("AceMath: answer LaTeX copied", 2000);
       return;
     }
     if (!this.target) return;
-    if (action === "insertAnswer" && candidate.answer === null) {
-      void vscode.window.showInformationMessage("AceMath: this candidate has no \\boxed{} answer to insert.");
-      return;
-    }
     await insertIntoTarget(
       this.target,
       action === "insertAnswer" ? { answer: candidate.answer ?? "" } : { solution: candidate.text },
