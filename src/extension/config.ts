@@ -5,6 +5,7 @@
  * taking only the user (global) value, so that holds even if a scope is ever declared wrongly.
  */
 import * as vscode from "vscode";
+import type { SamplingParams } from "../core/backend/ports";
 import { DEFAULT_SOLVE_OPTIONS } from "../core/solve/request";
 
 export const SECTION = "acemath";
@@ -18,14 +19,6 @@ export interface EndpointSettings {
   /** Null when the user switched the reward model off (empty URL). */
   rewardBaseUrl: string | null;
   rewardModel: string | null;
-}
-
-export interface SamplingSettings {
-  n: number;
-  temperature: number;
-  topP: number;
-  maxTokens: number;
-  seed: number | null;
 }
 
 /** Settings that only the user may set; listed in package.json's `restrictedConfigurations` too. */
@@ -59,7 +52,7 @@ export function readEndpointSettings(): EndpointSettings {
   };
 }
 
-export function readSamplingSettings(): SamplingSettings {
+export function readSamplingSettings(): SamplingParams {
   const seed = setting<number | null>("seed", null);
   return {
     n: clampInteger(setting("samples", DEFAULT_SOLVE_OPTIONS.n), 1, 64),

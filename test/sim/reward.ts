@@ -55,40 +55,37 @@ function usageOf(inputs: readonly string[]) {
   return { prompt_tokens: prompt, total_tokens: prompt, completion_tokens: 0 };
 }
 
-export async function handleClassify(exchange: Exchange): Promise<void> {
+/** Both reward endpoints: parse, wait the configured latency, score, answer in the endpoint's shape. */
+async function handleReward(
+  exchange: Exchange,
+  idPrefix: string,
+  toItem: (score: number, index: number, request: RewardRequest) => object,
+): Promise<void> {
   const request = parseRewardRequest(exchange);
   if (!request) return;
   await sleep(exchange.settings.rewardLatencyMs, exchange.signal);
   if (exchange.signal.aborted) return;
   const scores = scoreInputs(exchange, request.inputs);
   sendJson(exchange.res, 200, {
-    id: exchange.responseId("classify"),
+    id: exchange.responseId(idPrefix),
     object: "list",
     created: unixSeconds(),
     model: request.model,
-    data: scores.map((score, index) => ({
-      index,
-      label: "LABEL_0",
-      probs: [request.activation ? sigmoid(score) : score],
-      num_classes: 1,
-    })),
+    data: scores.map((score, index) => toItem(score, index, request)),
     usage: usageOf(request.inputs),
   });
 }
 
+export function handleClassify(exchange: Exchange): Promise<void> {
+  return handleReward(exchange, "classify", (score, index, request) => ({
+    index,
+    label: "LABEL_0",
+    probs: [request.activation ? sigmoid(score) : score],
+    num_classes: 1,
+  }));
+}
+
 /** /pooling returns the head's raw output: one number for a sequence classifier. */
-export async function handlePooling(exchange: Exchange): Promise<void> {
-  const request = parseRewardRequest(exchange);
-  if (!request) return;
-  await sleep(exchange.settings.rewardLatencyMs, exchange.signal);
-  if (exchange.signal.aborted) return;
-  const scores = scoreInputs(exchange, request.inputs);
-  sendJson(exchange.res, 200, {
-    id: exchange.responseId("pool"),
-    object: "list",
-    created: unixSeconds(),
-    model: request.model,
-    data: scores.map((score, index) => ({ index, object: "pooling", data: [score] })),
-    usage: usageOf(request.inputs),
-  });
+export function handlePooling(exchange: Exchange): Promise<void> {
+  return handleReward(exchange, "pool", (score, index) => ({ index, object: "pooling", data: [score] }));
 }

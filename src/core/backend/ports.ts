@@ -11,14 +11,19 @@ export interface ModelInfo {
   maxModelLen: number | null;
 }
 
-export interface GenerationRequest {
-  model: string;
-  problem: string;
+/** How to sample: the AceMath protocol's knobs, shared by every layer that asks for candidates. */
+export interface SamplingParams {
   n: number;
   temperature: number;
   topP: number;
   maxTokens: number;
+  /** Null: let the server pick (different candidates on every run). */
   seed: number | null;
+}
+
+export interface GenerationRequest extends SamplingParams {
+  model: string;
+  problem: string;
 }
 
 /** One piece of one choice, already separated from the interleaved stream. */

@@ -1,12 +1,8 @@
+import type { SamplingParams } from "../backend/ports";
+
 /** What a solve asks for; every field comes from a setting or a CLI flag. */
-export interface SolveRequest {
+export interface SolveRequest extends SamplingParams {
   problem: string;
-  n: number;
-  temperature: number;
-  topP: number;
-  maxTokens: number;
-  /** Null: let the server pick (different candidates on every run). */
-  seed: number | null;
   /** Null or empty: the first model the server lists. */
   policyModel: string | null;
   rewardModel: string | null;
