@@ -18,8 +18,13 @@ export interface Grader {
   dispose(): void;
 }
 
-/** Starting the worker (loading the CAS) is not part of a pair's limit, but it has its own. */
+/**
+ * The first start of the worker (loading the CAS) is not part of a pair's limit, but it has its
+ * own. A restart after a timeout is: a pair waiting for it gets "unknown" at its limit.
+ */
 const STARTUP_LIMIT_MS = 20000;
+
+class RestartTooSlow extends Error {}
 
 interface Job {
   request: WorkerRequest;
@@ -39,6 +44,7 @@ class WorkerGrader implements Grader {
   private running = false;
   private nextId = 1;
   private disposed = false;
+  private startedOnce = false;
 
   constructor(private readonly workerScript: string | undefined) {}
 
@@ -78,23 +84,30 @@ class WorkerGrader implements Grader {
   }
 
   private async runJob(job: Job): Promise<GradeResult> {
+    const began = Date.now();
+    const restart = this.startedOnce;
     let worker: Worker;
     try {
-      worker = await this.startedWorker();
+      worker = await (restart ? withinLimit(this.startedWorker(), job.timeoutMs) : this.startedWorker());
     } catch (error) {
+      // A slow restart goes on for the next pair; a failed start is given up.
+      if (error instanceof RestartTooSlow) return timeLimitReached(job.timeoutMs);
       this.stopWorker();
       return unknown(`grading worker unavailable: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (this.disposed) return unknown("grader disposed");
+    const remainingMs = restart ? job.timeoutMs - (Date.now() - began) : job.timeoutMs;
+    if (remainingMs <= 0) return timeLimitReached(job.timeoutMs);
     worker.ref();
     try {
-      return await this.exchange(worker, job);
+      return await this.exchange(worker, job, remainingMs);
     } finally {
       this.worker?.unref(); // an idle worker must not keep the CLI's process alive
     }
   }
 
-  private exchange(worker: Worker, job: Job): Promise<GradeResult> {
+  /** Runs one pair with `budgetMs` left of its limit (less than the limit after a restart). */
+  private exchange(worker: Worker, job: Job, budgetMs: number): Promise<GradeResult> {
     return new Promise((resolve) => {
       const finish = (result: GradeResult, stop: boolean) => {
         clearTimeout(timer);
@@ -107,10 +120,7 @@ class WorkerGrader implements Grader {
         if (m.type === "result" && m.id === job.request.id) finish(m.result, false);
       };
       const onExit = (code: number) => finish(unknown(`grading worker exited (code ${code})`), true);
-      const timer = setTimeout(
-        () => finish(unknown(`time limit (${job.timeoutMs} ms) reached`), true),
-        job.timeoutMs,
-      );
+      const timer = setTimeout(() => finish(timeLimitReached(job.timeoutMs), true), budgetMs);
       worker.on("message", onMessage);
       worker.on("exit", onExit);
       worker.postMessage(job.request);
@@ -126,6 +136,7 @@ class WorkerGrader implements Grader {
     }
     const worker = this.worker;
     if (!(await this.ready)) throw new Error("it did not start");
+    this.startedOnce = true;
     return worker;
   }
 
@@ -135,6 +146,20 @@ class WorkerGrader implements Grader {
     this.ready = undefined;
     if (worker) void worker.terminate();
   }
+}
+
+function timeLimitReached(limitMs: number): GradeResult {
+  return unknown(`time limit (${limitMs} ms) reached`);
+}
+
+function withinLimit<T>(promise: Promise<T>, limitMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new RestartTooSlow()), limitMs);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
+    );
+  });
 }
 
 function waitUntilReady(worker: Worker): Promise<boolean> {
