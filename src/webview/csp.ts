@@ -18,11 +18,26 @@
 
 /** Nonces and source expressions that could not break out of their directive. */
 const NONCE = /^[A-Za-z0-9+/_=-]{16,}$/;
-const SOURCE = /^[^\s;,']+$/;
+const HOST_SOURCE = /^[^\s;,']+$/;
+/** Sources that would open the page to any host of a scheme, or to everything. */
+const TOO_BROAD = /^(\*|[a-z][a-z0-9+.-]*:)$/i;
+
+/**
+ * `webview.cspSource` is one source in desktop VS Code but several in VS Code for the web and
+ * code-server (`'self' https://*.vscode-cdn.net`). Each must be `'self'` or a host source.
+ */
+function checkCspSource(cspSource: string): void {
+  const sources = cspSource.trim().split(/\s+/);
+  const valid = (source: string) =>
+    source === "'self'" || (HOST_SOURCE.test(source) && !TOO_BROAD.test(source));
+  if (cspSource.trim() === "" || !sources.every(valid)) {
+    throw new Error(`Invalid CSP source: ${JSON.stringify(cspSource)}`);
+  }
+}
 
 export function buildWebviewCsp(cspSource: string, nonce: string): string {
   if (!NONCE.test(nonce)) throw new Error("CSP nonce must be at least 16 base64 characters");
-  if (!SOURCE.test(cspSource)) throw new Error(`Invalid CSP source: ${JSON.stringify(cspSource)}`);
+  checkCspSource(cspSource);
   const nonceSource = `'nonce-${nonce}'`;
   return [
     "default-src 'none'",

@@ -28,7 +28,10 @@ export function formatScore(score: number | null): string {
 }
 
 export function statusText(state: SolveState): string {
-  const finished = state.candidates.filter((c) => c.finishReason !== null).length;
+  // Candidates cut off by a cancel or an error did not finish, though they stopped.
+  const finished = state.candidates.filter(
+    (c) => c.finishReason === "stop" || c.finishReason === "length",
+  ).length;
   const total = Math.max(state.n, state.candidates.length);
   switch (state.status) {
     case "idle":

@@ -80,8 +80,17 @@ describe("solve pipeline against the simulated backend", function () {
   });
 
   it("scores candidates while others are still generating", async () => {
-    sim = await startSimulator({ tokensPerSecond: 4000, rewardLatencyMs: 5 });
-    const { events } = await runSolve(request(problem.problem), simBackends(sim));
+    // The problem whose recorded solutions differ most in length, streamed slowly: the shortest
+    // finishes most of a second before the longest, whatever the machine's load.
+    const spread = (p: SimProblem) => {
+      const lengths = p.solutions.map((s) => s.text.length);
+      return Math.max(...lengths) / Math.min(...lengths);
+    };
+    const uneven = loadDataset()
+      .problems.filter((p) => p.source === "math_cot_100" && p.solutions.length === 8)
+      .reduce((a, b) => (spread(b) > spread(a) ? b : a));
+    sim = await startSimulator({ tokensPerSecond: 600 });
+    const { events } = await runSolve(request(uneven.problem), simBackends(sim));
     const firstScored = events.findIndex((e) => e.type === "scored");
     const lastFinished = events.map((e) => e.type).lastIndexOf("finished");
     assert.ok(
@@ -100,7 +109,7 @@ describe("solve pipeline against the simulated backend", function () {
   });
 
   it("cancel aborts the request and keeps what arrived", async () => {
-    sim = await startSimulator({ tokensPerSecond: 200 });
+    sim = await startSimulator({ tokensPerSecond: 600 });
     const abort = new AbortController();
     let deltas = 0;
     const { state } = await runSolve(request(problem.problem), simBackends(sim), {

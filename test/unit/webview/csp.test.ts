@@ -57,7 +57,23 @@ describe("buildWebviewCsp", () => {
     it(`rejects the nonce ${JSON.stringify(nonce)}`, () =>
       assert.throws(() => buildWebviewCsp(SOURCE, nonce)));
   }
-  const badSources = ["", "https://a.example; script-src *", "'unsafe-inline'", "a b"];
+  const badSources = [
+    "",
+    "https://a.example; script-src *",
+    "'unsafe-inline'",
+    "'self' 'unsafe-eval'",
+    "*",
+    "'self' https:",
+    "a,b",
+  ];
+  // VS Code for the web and code-server give several sources in one string.
+  const goodSources = ["https://*.vscode-cdn.net", "'self' https://*.vscode-cdn.net", "vscode-webview://abc"];
+  for (const source of goodSources) {
+    it(`accepts the source ${JSON.stringify(source)}`, () => {
+      const policy = directives(buildWebviewCsp(source, NONCE));
+      assert.deepEqual(policy.get("font-src"), source.split(" "));
+    });
+  }
   for (const source of badSources) {
     it(`rejects the source ${JSON.stringify(source)}`, () =>
       assert.throws(() => buildWebviewCsp(source, NONCE)));

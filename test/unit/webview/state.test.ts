@@ -60,6 +60,20 @@ describe("webview wording", () => {
       "Solving — 1 of 8 candidates finished",
     );
   });
+
+  it("a cancelled solve does not count cut-off candidates as finished", () => {
+    const candidates = (["stop", "cancelled", "cancelled"] as const).map((finishReason, index) => ({
+      index,
+      text: "partial",
+      finishReason,
+      answer: null,
+      score: null,
+    }));
+    assert.equal(
+      statusText(state({ status: "cancelled", n: 3, candidates })),
+      "Cancelled — 1 of 3 candidates finished",
+    );
+  });
 });
 
 describe("webview dirty tracking", () => {

@@ -1,0 +1,59 @@
+// Cancelling a solve mid-stream keeps what arrived so far and really closes the HTTP stream.
+import assert from "node:assert/strict";
+import { startSimulator, type SimServer } from "../sim/server";
+import { openSession, screenshotAfterEach, solveFixtureProblem, type Session } from "./session";
+import { waitUntil } from "./wait";
+
+describe("AceMath: Solve cancelled mid-stream (slow simulated backend)", function () {
+  let sim: SimServer;
+  let session: Session | undefined;
+
+  before(async function () {
+    // A few tokens a second per choice: a solution takes well over a minute, so the test cancels mid-stream.
+    sim = await startSimulator({ port: 0, tokensPerSecond: 4 });
+    session = await openSession({
+      trusted: true,
+      userSettings: {
+        "acemath.policy.baseUrl": sim.policyBaseUrl,
+        "acemath.reward.baseUrl": sim.rewardBaseUrl,
+        "acemath.samples": 8,
+      },
+    });
+  });
+
+  after(async function () {
+    await session?.close();
+    await sim?.close();
+  });
+
+  screenshotAfterEach(() => session);
+
+  it("keeps the partial candidates and the simulator sees the client abort", async function () {
+    if (!session) throw new Error("the code-server session did not start");
+    const { panel } = session;
+    await solveFixtureProblem(session);
+    await panel.waitForStatus("running", 60_000);
+    // Wait until some text has streamed into a candidate, so there is something partial to keep.
+    await panel.frame
+      .locator(".candidate .solution")
+      .filter({ hasText: /\S/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    const chat = await waitUntil("the chat request to reach the simulator", () =>
+      sim.requests.find((r) => r.path === "/v1/chat/completions"),
+    );
+    assert.ok(!chat.completed, "the stream is still running when the test cancels");
+
+    await panel.frame.locator("#cancel").click();
+    await panel.waitForStatus("cancelled", 30_000);
+    const candidates = await panel.candidateAttributes();
+    assert.ok(candidates.length > 0, "the partial candidates stay in the panel");
+    assert.ok(
+      candidates.some((c) => c.solutionText.trim() !== ""),
+      "at least one partial candidate keeps its streamed text",
+    );
+    await waitUntil("the simulator to record the client's abort", () => chat.aborted, 15_000);
+    assert.ok(chat.eventsSent < chat.eventsPlanned, "the stream ended before all its events were sent");
+    await session.workbench.screenshot("cancelled-panel");
+  });
+});
