@@ -53,10 +53,15 @@ function httpAdvice(error: BackendError, what: string, urlSetting: string): Solv
     case 403:
       return { message: `${prefix}. Set an API key with the command "AceMath: Set API Key".` };
     case 404:
-      return {
-        message: `${prefix}. Check the model id and that the URL ends where the server's API starts (e.g. …/v1 for chat).`,
-        setting: error.role === "policy" ? SETTING.policyModel : SETTING.rewardModel,
-      };
+      return error.role === "policy"
+        ? {
+            message: `${prefix}. Check the model id, and that the URL ends where the server's OpenAI API starts (usually …/v1).`,
+            setting: SETTING.policyModel,
+          }
+        : {
+            message: `${prefix}. The server offers no reward endpoint (/classify or /pooling): serve a reward model with vLLM (${START_REWARD_HINT}), and give its URL without /v1.`,
+            setting: SETTING.rewardBaseUrl,
+          };
     case 400:
       return /context|too long|maximum|max_tokens/i.test(error.message)
         ? {

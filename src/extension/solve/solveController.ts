@@ -73,8 +73,12 @@ export class SolveController implements vscode.Disposable {
         this.statusBar.showBackend(event.policy, event.reward);
         break;
       case "finished": {
-        const done = this.state.candidates.filter((c) => c.finishReason !== null).length;
-        progress.report({ message: `${done}/${n} candidates`, increment: 100 / n });
+        // Candidates cut off by a cancel or an error are not progress.
+        if (event.finishReason === "cancelled" || event.finishReason === "error") break;
+        const done = this.state.candidates.filter(
+          (c) => c.finishReason === "stop" || c.finishReason === "length",
+        );
+        progress.report({ message: `${done.length}/${n} candidates`, increment: 100 / n });
         break;
       }
       case "warning":

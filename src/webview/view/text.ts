@@ -57,8 +57,10 @@ export function isStreaming(candidate: CandidateState, status: SolveStatus): boo
   return candidate.finishReason === null && status === "running";
 }
 
+/** The model ended its solution without a \\boxed{} answer (a cut-off candidate never had the chance). */
 export function hasNoAnswer(candidate: CandidateState): boolean {
-  return candidate.finishReason !== null && candidate.answer === null;
+  const ended = candidate.finishReason === "stop" || candidate.finishReason === "length";
+  return ended && candidate.answer === null;
 }
 
 export function isTruncated(candidate: CandidateState): boolean {

@@ -174,6 +174,17 @@ describe("solve panel view", () => {
     assert.equal(solution.querySelectorAll("p").length, 3);
   });
 
+  it("marks a cancelled candidate as cancelled, not as answerless", () => {
+    const h = new Harness().send(
+      fx.started(problem),
+      { type: "delta", index: 0, text: "To find the" },
+      { type: "finished", index: 0, finishReason: "cancelled", answer: null },
+      { type: "done", outcome: "cancelled" },
+    );
+    assert.ok(h.candidate(0).querySelector(".badge-cancelled"));
+    assert.equal(h.candidate(0).querySelector(".badge-no-answer"), null);
+  });
+
   it("marks truncated and answerless candidates, and disables answer buttons", () => {
     const h = new Harness().send(
       fx.started(problem),
