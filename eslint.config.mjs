@@ -68,7 +68,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.mjs", "**/*.js"],
+    files: ["**/*.mjs", "**/*.js", "**/*.cjs"],
     languageOptions: {
       globals: {
         process: "readonly",
@@ -78,6 +78,8 @@ export default tseslint.config(
         clearTimeout: "readonly",
         Buffer: "readonly",
         __dirname: "readonly",
+        module: "writable",
+        require: "readonly",
       },
     },
   },

@@ -6,6 +6,7 @@
 //   npm start -- --sim         also starts the SIMULATED backend and points the settings at it while running
 //   npm start -- --port 8081   serve the workbench on another port (default 8080)
 // Ctrl-C stops everything (and, with --sim, puts your settings back as they were).
+import { codeServerArgs } from "./codeServerArgs.cjs";
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -163,24 +164,7 @@ try {
   writeFileSync(configFile, "");
   startChild(
     codeServer,
-    [
-      "--config",
-      configFile,
-      "--auth",
-      "none",
-      "--bind-addr",
-      `127.0.0.1:${port}`,
-      "--user-data-dir",
-      userDataDir,
-      "--extensions-dir",
-      extensionsDir,
-      "--disable-telemetry",
-      "--disable-update-check",
-      "--disable-getting-started-override",
-      // Your own checkout: trusted, so the full feature set is on without a prompt.
-      "--disable-workspace-trust",
-      folder,
-    ],
+    codeServerArgs({ configFile, port, userDataDir, extensionsDir, trusted: true, folder }),
     "code-server",
   );
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, "code-server");

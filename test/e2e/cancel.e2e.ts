@@ -1,7 +1,7 @@
 // Cancelling a solve mid-stream keeps what arrived so far and really closes the HTTP stream.
 import assert from "node:assert/strict";
 import { startSimulator, type SimServer } from "../sim/server";
-import { openSession, screenshotAfterEach, solveFixtureProblem, type Session } from "./session";
+import { openSession, screenshotAfterEach, settingsFor, solveFixtureProblem, type Session } from "./session";
 import { waitUntil } from "./wait";
 
 describe("AceMath: Solve cancelled mid-stream (slow simulated backend)", function () {
@@ -13,11 +13,7 @@ describe("AceMath: Solve cancelled mid-stream (slow simulated backend)", functio
     sim = await startSimulator({ port: 0, tokensPerSecond: 4 });
     session = await openSession({
       trusted: true,
-      userSettings: {
-        "acemath.policy.baseUrl": sim.policyBaseUrl,
-        "acemath.reward.baseUrl": sim.rewardBaseUrl,
-        "acemath.samples": 8,
-      },
+      userSettings: settingsFor(sim),
     });
   });
 

@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { codeServerArgs } from "../../scripts/codeServerArgs.cjs";
 import { e2ePaths } from "./paths";
 
 const execFileAsync = promisify(execFile);
@@ -60,7 +61,6 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const workspaceDir = join(root, "workspace");
   cpSync(options.workspaceTemplate, workspaceDir, { recursive: true });
   mkdirSync(join(userDataDir, "User"), { recursive: true });
-  // An empty config file keeps code-server from writing ~/.config/code-server/config.yaml.
   const configFile = join(root, "config.yaml");
   writeFileSync(configFile, "");
 
@@ -83,23 +83,14 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   );
 
   const port = await freePort();
-  const args = [
-    "--config",
+  const args = codeServerArgs({
     configFile,
-    "--auth",
-    "none",
-    "--bind-addr",
-    `127.0.0.1:${port}`,
-    "--user-data-dir",
+    port,
     userDataDir,
-    "--extensions-dir",
     extensionsDir,
-    "--disable-telemetry",
-    "--disable-update-check",
-    "--disable-getting-started-override",
-    ...(options.trusted ? ["--disable-workspace-trust"] : []),
-    workspaceDir,
-  ];
+    trusted: options.trusted,
+    folder: workspaceDir,
+  });
   // Its own process group, so that stopping it also stops the server process and extension hosts it forks.
   const child = spawn(codeServerBin, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";

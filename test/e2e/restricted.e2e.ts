@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { startSimulator, type SimServer } from "../sim/server";
 import {
   openSession,
+  settingsFor,
   screenshotAfterEach,
   solveFixtureProblem,
   waitForActivation,
@@ -21,11 +22,7 @@ describe("AceMath: Solve in Restricted Mode (untrusted workspace)", function () 
     workspaceSim = await startSimulator({ port: 0 });
     session = await openSession({
       trusted: false,
-      userSettings: {
-        "acemath.policy.baseUrl": userSim.policyBaseUrl,
-        "acemath.reward.baseUrl": userSim.rewardBaseUrl,
-        "acemath.samples": 8,
-      },
+      userSettings: settingsFor(userSim),
       workspaceSettings: {
         "acemath.policy.baseUrl": workspaceSim.policyBaseUrl,
         "acemath.reward.baseUrl": workspaceSim.rewardBaseUrl,

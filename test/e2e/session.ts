@@ -25,6 +25,15 @@ export interface Session {
 
 export const EXTENSION_ID = "acemath.acemath-studio";
 
+/** Settings that point the extension at a simulator (8 samples, as the scenario asks). */
+export function settingsFor(sim: { policyBaseUrl: string; rewardBaseUrl: string }): Record<string, unknown> {
+  return {
+    "acemath.policy.baseUrl": sim.policyBaseUrl,
+    "acemath.reward.baseUrl": sim.rewardBaseUrl,
+    "acemath.samples": 8,
+  };
+}
+
 export async function openSession(options: SessionOptions): Promise<Session> {
   const server = await startCodeServer({
     workspaceTemplate: FIXTURE_WORKSPACE,

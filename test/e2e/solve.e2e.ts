@@ -7,6 +7,7 @@ import { startSimulator, type SimServer } from "../sim/server";
 import { answerOfBestRewardedSolution, canonicalAnswer, fixtureRecord, PROBLEM_FILE } from "./problem";
 import {
   openSession,
+  settingsFor,
   screenshotAfterEach,
   solveFixtureProblem,
   waitForActivation,
@@ -22,11 +23,7 @@ describe("AceMath: Solve in code-server (trusted workspace, simulated backend)",
     sim = await startSimulator({ port: 0 });
     session = await openSession({
       trusted: true,
-      userSettings: {
-        "acemath.policy.baseUrl": sim.policyBaseUrl,
-        "acemath.reward.baseUrl": sim.rewardBaseUrl,
-        "acemath.samples": 8,
-      },
+      userSettings: settingsFor(sim),
     });
   });
 
