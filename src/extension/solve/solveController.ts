@@ -46,6 +46,7 @@ export class SolveController implements vscode.Disposable {
     this.state = emptySolveState();
     this.panel.reveal();
     this.panel.reset(this.state);
+    void vscode.commands.executeCommand("setContext", "acemath.solving", true);
     log().info(`Solving with n=${request.n} at ${deps.policy.baseUrl}: ${request.problem.slice(0, 80)}…`);
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: "AceMath: solving", cancellable: true },
@@ -57,7 +58,10 @@ export class SolveController implements vscode.Disposable {
         }
       },
     );
-    if (this.abort === abort) this.abort = null;
+    if (this.abort === abort) {
+      this.abort = null;
+      void vscode.commands.executeCommand("setContext", "acemath.solving", false);
+    }
     return this.state;
   }
 
