@@ -100,6 +100,9 @@ function resolveTarget(argument: unknown): SolveTarget | null {
     return target;
   }
   const editor = vscode.window.activeTextEditor;
+  const notebookCell = selectedNotebookCell();
+  // A rendered Markdown cell has no text editor: the notebook's selected cell is the problem.
+  if (!editor && notebookCell) return resolveTarget(notebookCell);
   if (!editor) {
     showWarning(
       "Open a .tex, .md or text file and put the cursor in a problem (or select it), then run AceMath: Solve.",
@@ -110,6 +113,12 @@ function resolveTarget(argument: unknown): SolveTarget | null {
   if (!target)
     showWarning("No problem found at the cursor: select the problem text, then run AceMath: Solve.");
   return target;
+}
+
+function selectedNotebookCell(): vscode.NotebookCell | undefined {
+  const notebook = vscode.window.activeNotebookEditor;
+  if (!notebook || notebook.selection.isEmpty) return undefined;
+  return notebook.notebook.cellAt(notebook.selection.start);
 }
 
 function isNotebookCell(value: unknown): value is vscode.NotebookCell {

@@ -64,6 +64,18 @@ export class Workbench {
     await this.activeEditor().locator(".view-lines").waitFor();
   }
 
+  /** Opens a notebook through Quick Open and waits until its cells are shown (the first cell is selected). */
+  async openNotebook(relativePath: string): Promise<void> {
+    const name = relativePath.split("/").pop() ?? relativePath;
+    await this.pick(relativePath, this.page.locator(".quick-input-list .monaco-list-row", { hasText: name }));
+    await this.activeTab(name).waitFor();
+    // A Markdown cell's row can measure zero height while its preview renders: wait for the selection only.
+    await this.page
+      .locator(".notebook-editor .cell-list-container .monaco-list-row.selected")
+      .first()
+      .waitFor({ state: "attached" });
+  }
+
   /** Selects whole lines `from`..`to` (1-based, inclusive) of the active editor, without the final newline. */
   async selectLines(from: number, to: number): Promise<void> {
     await this.quickInput(`:${from}`);
