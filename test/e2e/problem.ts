@@ -37,7 +37,4 @@ export function answerOfBestRewardedSolution(record: SimProblem): string {
   return best.answer;
 }
 
-/** Spacing and \dfrac/\tfrac do not change an answer; compare without them. */
-export function canonicalAnswer(answer: string): string {
-  return answer.replace(/\\[dt]frac/g, "\\frac").replace(/\s+/g, "");
-}
+export { canonicalAnswer } from "./answers";

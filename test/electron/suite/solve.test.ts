@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { SolveState } from "../../../src/core/solve/state";
+import { canonicalAnswer } from "../../e2e/answers";
 
 const EXTENSION_ID = "acemath.acemath-studio";
 
@@ -10,11 +11,6 @@ function requiredEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run this suite through \`npm run test:electron\``);
   return value;
-}
-
-/** Spacing and \dfrac/\tfrac do not change an answer; compare without them. */
-function canonicalAnswer(answer: string): string {
-  return answer.replace(/\\[dt]frac/g, "\\frac").replace(/\s+/g, "");
 }
 
 describe("AceMath Studio in VS Code (Electron)", function () {
