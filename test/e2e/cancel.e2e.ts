@@ -1,31 +1,15 @@
 // Cancelling a solve mid-stream keeps what arrived so far and really closes the HTTP stream.
 import assert from "node:assert/strict";
-import { startSimulator, type SimServer } from "../sim/server";
-import { openSession, screenshotAfterEach, settingsFor, solveFixtureProblem, type Session } from "./session";
+import { solveFixtureProblem, useSimSession } from "./session";
 import { waitUntil } from "./wait";
 
 describe("AceMath: Solve cancelled mid-stream (slow simulated backend)", function () {
-  let sim: SimServer;
-  let session: Session | undefined;
-
-  before(async function () {
-    // A few tokens a second per choice: a solution takes well over a minute, so the test cancels mid-stream.
-    sim = await startSimulator({ port: 0, tokensPerSecond: 4 });
-    session = await openSession({
-      trusted: true,
-      userSettings: settingsFor(sim),
-    });
-  });
-
-  after(async function () {
-    await session?.close();
-    await sim?.close();
-  });
-
-  screenshotAfterEach(() => session);
+  // A few tokens a second per choice: a solution takes well over a minute, so the test cancels mid-stream.
+  const context = useSimSession({ tokensPerSecond: 4 });
 
   it("keeps the partial candidates and the simulator sees the client abort", async function () {
-    if (!session) throw new Error("the code-server session did not start");
+    const session = context.session();
+    const sim = context.sim();
     const { panel } = session;
     await solveFixtureProblem(session);
     await panel.waitForStatus("running", 60_000);

@@ -1,30 +1,16 @@
 // Solve from a notebook: the selected Markdown cell (rendered, so no text editor is active) is the problem.
 import assert from "node:assert/strict";
-import { startSimulator, type SimServer } from "../sim/server";
-import { openSession, screenshotAfterEach, settingsFor, type Session } from "./session";
+import { useSimSession } from "./session";
 
 const NOTEBOOK = "problem.ipynb";
 const CELL_PROBLEM = "What is the value of $(4 \\times 12)-(4+12)$?";
 
 describe("AceMath: Solve from a notebook cell", function () {
-  let sim: SimServer;
-  let session: Session | undefined;
-
-  before(async function () {
-    sim = await startSimulator({ port: 0 });
-    session = await openSession({ trusted: true, userSettings: settingsFor(sim) });
-  });
-
-  after(async function () {
-    await session?.close();
-    await sim?.close();
-  });
-
-  screenshotAfterEach(() => session);
+  const context = useSimSession();
 
   it("solves the selected Markdown cell", async function () {
-    if (!session) throw new Error("the code-server session did not start");
-    const { workbench, panel } = session;
+    const sim = context.sim();
+    const { workbench, panel } = context.session();
     await workbench.openNotebook(NOTEBOOK);
     await workbench.runCommand("AceMath: Solve");
     await panel.waitForStatus("complete");

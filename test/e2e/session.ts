@@ -1,6 +1,7 @@
 // One code-server plus one browser page on it, started for a describe block and closed after it.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { startSimulator, type SimOptions, type SimServer } from "../sim/server";
 import { startCodeServer, type CodeServer } from "./codeServer";
 import { FIXTURE_WORKSPACE } from "./paths";
 import { PROBLEM_FILE, problemLine } from "./problem";
@@ -98,4 +99,35 @@ export function screenshotAfterEach(session: () => Session | undefined): void {
     const path = await current.workbench.screenshot(name).catch(() => null);
     if (path && test.state === "failed") console.log(`      screenshot: ${path}`);
   });
+}
+
+export interface SimSession {
+  sim(): SimServer;
+  session(): Session;
+}
+
+/**
+ * The usual describe-block lifecycle: a simulator, a trusted code-server session pointed at it,
+ * screenshots after every test, and both closed at the end.
+ */
+export function useSimSession(simOptions: SimOptions = {}): SimSession {
+  let sim: SimServer | undefined;
+  let session: Session | undefined;
+  before(async function () {
+    sim = await startSimulator({ port: 0, ...simOptions });
+    session = await openSession({ trusted: true, userSettings: settingsFor(sim) });
+  });
+  after(async function () {
+    await session?.close();
+    await sim?.close();
+  });
+  screenshotAfterEach(() => session);
+  return {
+    sim: () => sim ?? fail("the simulator did not start"),
+    session: () => session ?? fail("the code-server session did not start"),
+  };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

@@ -3,41 +3,13 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startSimulator, type SimServer } from "../sim/server";
 import { answerOfBestRewardedSolution, canonicalAnswer, fixtureRecord, PROBLEM_FILE } from "./problem";
-import {
-  openSession,
-  settingsFor,
-  screenshotAfterEach,
-  solveFixtureProblem,
-  waitForActivation,
-  type Session,
-} from "./session";
+import { solveFixtureProblem, useSimSession, waitForActivation } from "./session";
 import { waitUntil } from "./wait";
 
 describe("AceMath: Solve in code-server (trusted workspace, simulated backend)", function () {
-  let sim: SimServer;
-  let session: Session | undefined;
-
-  before(async function () {
-    sim = await startSimulator({ port: 0 });
-    session = await openSession({
-      trusted: true,
-      userSettings: settingsFor(sim),
-    });
-  });
-
-  after(async function () {
-    await session?.close();
-    await sim?.close();
-  });
-
-  screenshotAfterEach(() => session);
-
-  const current = (): Session => {
-    if (!session) throw new Error("the code-server session did not start");
-    return session;
-  };
+  const context = useSimSession();
+  const current = context.session;
 
   it("installs and activates the packaged extension", async function () {
     // Show Log needs no backend, so this separates "the package loads" from "the solve works".
@@ -78,7 +50,7 @@ describe("AceMath: Solve in code-server (trusted workspace, simulated backend)",
       "the panel says the backend is simulated",
     );
 
-    const chat = sim.requests.filter((r) => r.path === "/v1/chat/completions");
+    const chat = context.sim().requests.filter((r) => r.path === "/v1/chat/completions");
     assert.equal(chat.length, 1, "one chat request asks for all candidates");
     assert.equal(
       (chat[0]?.body as { n?: unknown }).n,
@@ -86,7 +58,7 @@ describe("AceMath: Solve in code-server (trusted workspace, simulated backend)",
       "the chat request asks for acemath.samples = 8 choices",
     );
     assert.ok(
-      sim.requests.some((r) => r.path === "/classify" || r.path === "/pooling"),
+      context.sim().requests.some((r) => r.path === "/classify" || r.path === "/pooling"),
       "the reward model was asked to score the candidates",
     );
     await workbench.screenshot("solve-panel");
@@ -109,7 +81,7 @@ describe("AceMath: Solve in code-server (trusted workspace, simulated backend)",
 
   it("still shows candidates, ranked without a reward model, when the reward server is down", async function () {
     const { panel } = current();
-    sim.setFaults({ rewardDown: true });
+    context.sim().setFaults({ rewardDown: true });
     try {
       await solveFixtureProblem(current());
       await panel.waitForStatus("complete");
@@ -121,7 +93,7 @@ describe("AceMath: Solve in code-server (trusted workspace, simulated backend)",
         `ranking method: "${method}"`,
       );
     } finally {
-      sim.setFaults({});
+      context.sim().setFaults({});
     }
   });
 });
