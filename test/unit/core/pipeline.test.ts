@@ -50,6 +50,27 @@ describe("solve pipeline against the simulated backend", function () {
     assert.equal(best.score, Math.max(...state.candidates.map((c) => c.score!)));
   });
 
+  it("orders each candidate's events: deltas, then finished, then scored", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    const { events } = await runSolve(request(problem.problem), simBackends(sim));
+    for (let index = 0; index < 8; index++) {
+      const positions = (type: string) =>
+        events.flatMap((e, i) => (e.type === type && "index" in e && e.index === index ? [i] : []));
+      const finished = positions("finished");
+      assert.equal(finished.length, 1);
+      assert.ok(
+        Math.max(...positions("delta")) < finished[0]!,
+        `candidate ${index}: no delta after it finished`,
+      );
+      assert.ok(positions("scored")[0]! > finished[0]!, `candidate ${index}: scored after it finished`);
+    }
+    const rankings = events.flatMap((e, i) => (e.type === "ranking" ? [i] : []));
+    assert.ok(
+      rankings.at(-1)! > events.map((e) => e.type).lastIndexOf("scored"),
+      "the last ranking follows the last score",
+    );
+  });
+
   it("sends the AceMath request: one streaming request with n, sampling settings and the system prompt", async () => {
     sim = await startSimulator({ tokensPerSecond: 0 });
     await runSolve(request(problem.problem, { n: 4, seed: 7 }), simBackends(sim));
@@ -242,6 +263,15 @@ describe("solve pipeline: backend failures", function () {
     assert.equal(state.status, "failed");
     assert.match(state.error!.message, /not in the OpenAI\/vLLM format.*JSON/);
     assert.ok(state.candidates.some((c) => c.text.length > 0));
+  });
+
+  it("a prompt longer than the context: the server's reason and what to change", async () => {
+    sim = await startSimulator();
+    const huge = "Compute the sum. ".repeat(3000);
+    const { state } = await runSolve(request(huge), simBackends(sim));
+    assert.equal(state.status, "failed");
+    assert.match(state.error!.message, /HTTP 400.*4096.*lower acemath\.maxTokens/s);
+    assert.equal(state.error!.setting, "acemath.maxTokens");
   });
 
   it("an unknown configured model lists what the server serves", async () => {
