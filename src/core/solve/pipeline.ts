@@ -41,6 +41,9 @@ async function runSolve(request: SolveRequest, deps: SolveDependencies, signal: 
   try {
     backends = await resolveBackends(request, deps, signal);
   } catch (error) {
+    // The views still show what was asked and where, next to the error.
+    const policy = { url: deps.policy.baseUrl, model: request.policyModel ?? "", simulated: false };
+    emit({ type: "started", problem: request.problem, n: request.n, policy, reward: null });
     finishEarly(error, signal, emit);
     return;
   }

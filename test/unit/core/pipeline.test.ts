@@ -239,6 +239,8 @@ describe("solve pipeline: backend failures", function () {
     );
     assert.match(state.error!.hint!, /vllm serve nvidia\/AceMath-7B-Instruct/);
     assert.equal(state.error!.setting, "acemath.policy.baseUrl");
+    assert.equal(state.problem, problem.problem, "the view still shows the problem");
+    assert.equal(state.policy?.url, sim.policyBaseUrl, "and where the request went");
   });
 
   it("HTTP 429: says the server is overloaded", async () => {
