@@ -56,7 +56,7 @@ export function formatSolveSummary(state: SolveState): string {
   const lines: string[] = [];
   if (state.policy)
     lines.push(
-      `policy: ${state.policy.model} at ${state.policy.url}${state.policy.simulated ? " (SIMULATED backend)" : ""}`,
+      `policy: ${state.policy.model || "(model not resolved)"} at ${state.policy.url}${state.policy.simulated ? " (SIMULATED backend)" : ""}`,
     );
   lines.push(
     state.reward && state.rankingMethod === "reward"
