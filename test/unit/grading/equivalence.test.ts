@@ -117,7 +117,8 @@ describe("grading: fast equivalence (no CAS)", () => {
     check("25", "0.3", N, { percentLeniency: true });
   });
 
-  it("never takes long, even on pathological input", () => {
+  // Only that the fast path answers at all; how fast is measured by bench/grading.bench.ts.
+  it("answers pathological input without the CAS, never hanging", () => {
     const inputs = [
       "10^{10^{10}}",
       "9^{9^{9^{9}}}",
@@ -126,9 +127,8 @@ describe("grading: fast equivalence (no CAS)", () => {
       "\\binom{10^9}{5000}",
     ];
     for (const input of inputs) {
-      const start = performance.now();
-      isEquivalentFast(input, "5");
-      assert.ok(performance.now() - start < 200, `${input} took too long`);
+      const result = isEquivalentFast(input, "5");
+      assert.ok(["equal", "not-equal", "unknown"].includes(result.verdict), input);
     }
   });
 });

@@ -48,9 +48,8 @@ describe("webview rendering of hostile model output", () => {
   });
 
   it("stops a macro bomb with an error instead of hanging", () => {
-    const started = Date.now();
+    // KaTeX's maxExpand stops it; without the limit this test would hit mocha's timeout.
     const html = renderMarkdown(String.raw`\(\def\a{\a\a}\a\)`);
-    assert.ok(Date.now() - started < 2000);
     assert.equal(countClass(html, "katex-error"), 1);
   });
 
