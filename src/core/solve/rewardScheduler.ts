@@ -1,7 +1,8 @@
 /**
- * Scores candidates as they finish, so scoring overlaps generation. While one /classify request
- * is in flight, newly finished candidates wait and go together in the next batch: an idle reward
- * server scores each candidate at once, a busy one gets fewer, larger requests.
+ * Scores candidates as they finish, so scoring overlaps generation: candidates that finish in the
+ * same tick go in one /classify batch, sent at once, even while earlier batches are out. Waiting
+ * for an earlier batch would add a whole reward round trip after the last candidate finishes;
+ * vLLM batches concurrent requests itself, and a solve sends at most n of them.
  */
 import { adviseOnBackendError } from "../backend/advice";
 import { isAbortError } from "../backend/errors";
@@ -29,7 +30,8 @@ export function looksDegenerate(scores: readonly number[]): boolean {
 export class RewardScheduler {
   private readonly pending: { index: number; text: string }[] = [];
   private readonly scores = new Map<number, number>();
-  private inFlight: Promise<void> | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
+  private flushQueued = false;
   private disabled = false;
 
   constructor(private readonly options: RewardSchedulerOptions) {}
@@ -37,19 +39,30 @@ export class RewardScheduler {
   enqueue(index: number, text: string): void {
     if (this.disabled) return;
     this.pending.push({ index, text });
-    this.inFlight ??= this.pump().finally(() => (this.inFlight = null));
+    if (this.flushQueued) return;
+    // Wait for this turn of the event loop to end: choices that finish in one network read share a batch.
+    this.flushQueued = true;
+    setTimeout(() => {
+      this.flushQueued = false;
+      this.flush();
+    }, 0);
   }
 
   /** Resolves when every enqueued candidate is scored (or scoring was given up). */
   async drain(): Promise<void> {
-    while (this.inFlight) await this.inFlight;
+    while (this.inFlight.size > 0 || this.flushQueued) {
+      await (this.inFlight.size > 0
+        ? Promise.all(this.inFlight)
+        : new Promise((resolve) => setTimeout(resolve, 0)));
+    }
   }
 
-  private async pump(): Promise<void> {
-    while (this.pending.length > 0 && !this.disabled && !this.options.signal.aborted) {
-      const batch = this.pending.splice(0, this.pending.length);
-      await this.scoreBatch(batch);
-    }
+  private flush(): void {
+    if (this.pending.length === 0 || this.disabled || this.options.signal.aborted) return;
+    const request = this.scoreBatch(this.pending.splice(0, this.pending.length)).finally(() =>
+      this.inFlight.delete(request),
+    );
+    this.inFlight.add(request);
   }
 
   private async scoreBatch(batch: { index: number; text: string }[]): Promise<void> {
