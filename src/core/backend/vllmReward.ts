@@ -1,7 +1,7 @@
 /**
  * The reward adapter for an outcome reward model (AceMath-RM, a one-label sequence classifier)
- * served by vLLM's pooling runner: `POST /classify`, falling back to `POST /pooling`
- * (backend-protocol.md §3). Scores are raw logits when the server honours `use_activation: false`.
+ * served by vLLM's pooling runner: `POST /classify`, falling back to SGLang's form of /classify
+ * and to vLLM's `POST /pooling` (backend-protocol.md §3). Scores are raw logits when the server honours `use_activation: false`.
  */
 import type { ScoreKind } from "../solve/events";
 import { renderRewardInput } from "../prompts";
@@ -17,7 +17,7 @@ export interface VllmRewardOptions {
 }
 
 /** How to ask this server for raw scores; learnt from its first answer and then kept. */
-type Dialect = "use_activation" | "activation" | "default-activation" | "pooling";
+type Dialect = "use_activation" | "activation" | "default-activation" | "sglang" | "pooling";
 
 export class VllmRewardBackend implements RewardBackend {
   readonly baseUrl: string;
@@ -41,13 +41,18 @@ export class VllmRewardBackend implements RewardBackend {
     signal: AbortSignal,
   ): Promise<RewardScores> {
     const input = solutions.map((solution) => renderRewardInput(problem, solution));
+    // Each call walks the dialects on its own (concurrent calls must not skip steps for each other)
+    // and the one that worked is kept for the next calls.
+    let dialect = this.dialect;
     for (;;) {
       try {
-        return await this.scoreWith(this.dialect, model, input, signal);
+        const scores = await this.scoreWith(dialect, model, input, signal);
+        this.dialect = dialect;
+        return scores;
       } catch (error) {
-        const next = nextDialect(this.dialect, error);
+        const next = nextDialect(dialect, error);
         if (!next) throw error;
-        this.dialect = next;
+        dialect = next;
       }
     }
   }
@@ -58,6 +63,15 @@ export class VllmRewardBackend implements RewardBackend {
     input: string[],
     signal: AbortSignal,
   ): Promise<RewardScores> {
+    if (dialect === "sglang") {
+      // SGLang (--is-embedding): {text: [...]} in, a list with the score at embedding[0] out.
+      const body = await this.request("POST", "/classify", { model, text: input }, signal);
+      const list = { data: Array.isArray(body) ? body : null };
+      return {
+        scores: readScores(list, input.length, sglangValue, this.malformedAt("/classify")),
+        kind: "raw",
+      };
+    }
     if (dialect === "pooling") {
       const body = await this.request("POST", "/pooling", { model, input }, signal);
       return {
@@ -102,8 +116,9 @@ export class VllmRewardBackend implements RewardBackend {
 }
 
 /**
- * Older vLLM spells the flag `activation`, the newest rejects unknown fields, and a server
- * without /classify may still offer /pooling. Each step is tried once, in this order.
+ * Older vLLM spells the flag `activation`, the newest rejects unknown fields, SGLang wants `text`
+ * instead of `input`, and a server without /classify may still offer /pooling. Each step is tried
+ * once, in this order.
  */
 function nextDialect(current: Dialect, error: unknown): Dialect | null {
   if (!(error instanceof BackendError) || error.kind !== "http") return null;
@@ -112,6 +127,7 @@ function nextDialect(current: Dialect, error: unknown): Dialect | null {
   if (!rejectedField) return null;
   if (current === "use_activation") return "activation";
   if (current === "activation") return "default-activation";
+  if (current === "default-activation") return "sglang";
   return null;
 }
 
@@ -120,6 +136,11 @@ type ValueReader = (item: Record<string, unknown>) => number | undefined;
 const classifyValue: ValueReader = (item) => {
   const probs = item.probs;
   return Array.isArray(probs) && typeof probs[0] === "number" ? probs[0] : undefined;
+};
+
+const sglangValue: ValueReader = (item) => {
+  const embedding = item.embedding;
+  return Array.isArray(embedding) && typeof embedding[0] === "number" ? embedding[0] : undefined;
 };
 
 /** Sequence classifiers give one value; token-level reward models give one per token: the last one counts. */

@@ -71,6 +71,43 @@ describe("vLLM reward client", () => {
     });
   }
 
+  it("speaks SGLang's /classify: text in, embedding[0] out", async () => {
+    server = await startFakeServer((req, res) =>
+      "text" in (req.body as object)
+        ? sendJson(res, 200, [{ embedding: [2.5] }, { embedding: [-0.75] }])
+        : sendJson(res, 400, { error: { message: "text is required" } }),
+    );
+    const client = new VllmRewardBackend({ baseUrl: server.url, apiKey: null });
+    assert.deepEqual(await client.score("rm", "p", ["a", "b"], signal), {
+      scores: [2.5, -0.75],
+      kind: "raw",
+    });
+    const body = server.seen.at(-1)!.body as { text: string[] };
+    assert.match(body.text[0]!, /^<\|im_start\|>system\n/);
+  });
+
+  it("concurrent calls each find the working dialect and agree on it", async () => {
+    server = await startFakeServer((req, res) =>
+      "use_activation" in (req.body as object)
+        ? sendJson(res, 400, { error: { message: "Extra inputs are not permitted" } })
+        : sendJson(res, 200, classifyAnswer((req.body as { input: string[] }).input.map(() => 1.5))),
+    );
+    const client = new VllmRewardBackend({ baseUrl: server.url, apiKey: null });
+    const results = await Promise.all(
+      [1, 2, 3].map((k) => client.score("rm", "p", Array(k).fill("s"), signal)),
+    );
+    assert.deepEqual(
+      results.map((r) => r.kind),
+      ["raw", "raw", "raw"],
+      "nobody skipped to the sigmoid default",
+    );
+    await client.score("rm", "p", ["x"], signal);
+    assert.ok(
+      "activation" in (server.seen.at(-1)!.body as object),
+      "the next call goes straight to `activation`",
+    );
+  });
+
   it("falls back to /pooling and takes the last value of a token-level reward", async () => {
     server = await startFakeServer((req, res) =>
       req.path === "/pooling"
