@@ -8,26 +8,13 @@
 import { OpenAiPolicyBackend } from "../src/core/backend/openaiPolicy";
 import { VllmRewardBackend } from "../src/core/backend/vllmReward";
 import { solve } from "../src/core/solve/pipeline";
-import type { SolveRequest } from "../src/core/solve/request";
 import { applySolveEvent, emptySolveState } from "../src/core/solve/state";
 import { loadDataset, startSimulator } from "../test/sim";
+import { request } from "../test/unit/core/solveHarness";
 
 const RUNS = 3;
 // About what one GPU gives each of 8 sequences of a 7B model; the reward delay is a small batch on the same GPU.
 const SIM = { tokensPerSecond: 150, rewardLatencyMs: 150 };
-
-function requestFor(problem: string): SolveRequest {
-  return {
-    problem,
-    n: 8,
-    temperature: 0.7,
-    topP: 0.8,
-    maxTokens: 2048,
-    seed: 1,
-    policyModel: null,
-    rewardModel: null,
-  };
-}
 
 interface Timing {
   firstScoreMs: number;
@@ -41,7 +28,7 @@ async function pipelined(policyUrl: string, rewardUrl: string, problem: string):
     reward: new VllmRewardBackend({ baseUrl: rewardUrl, apiKey: null }),
   };
   let firstScoreMs = Number.NaN;
-  for await (const event of solve(requestFor(problem), deps, new AbortController().signal)) {
+  for await (const event of solve(request(problem, { seed: 1 }), deps, new AbortController().signal)) {
     if (event.type === "scored" && Number.isNaN(firstScoreMs)) firstScoreMs = performance.now() - started;
   }
   return { firstScoreMs, allScoredMs: performance.now() - started };
@@ -52,7 +39,7 @@ async function scoreAfterGeneration(policyUrl: string, rewardUrl: string, proble
   const state = emptySolveState();
   const policy = new OpenAiPolicyBackend({ baseUrl: policyUrl, apiKey: null });
   const signal = new AbortController().signal;
-  for await (const event of solve(requestFor(problem), { policy, reward: null }, signal))
+  for await (const event of solve(request(problem, { seed: 1 }), { policy, reward: null }, signal))
     applySolveEvent(state, event);
   const reward = new VllmRewardBackend({ baseUrl: rewardUrl, apiKey: null });
   await reward.score(
