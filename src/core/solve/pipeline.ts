@@ -30,7 +30,14 @@ export function solve(
   signal: AbortSignal,
 ): AsyncIterable<SolveEvent> {
   const events = new AsyncQueue<SolveEvent>();
-  void runSolve(request, deps, signal, (event) => events.push(event)).finally(() => events.close());
+  const emit: Emit = (event) => events.push(event);
+  runSolve(request, deps, signal, emit)
+    .catch((error: unknown) => {
+      // A bug must still end the stream with a message, never as an unhandled rejection.
+      emit({ type: "error", error: adviseOnBackendError(error) });
+      emit({ type: "done", outcome: "failed" });
+    })
+    .finally(() => events.close());
   return events;
 }
 

@@ -4,7 +4,7 @@
  * (symbolic equivalence), and only the latest state matters.
  */
 import type { RankingMethod, SolveEvent } from "./events";
-import { rankCandidates, type AnswerGrouper, type RankableCandidate } from "./ranking";
+import { groupByExactAnswer, rankCandidates, type AnswerGrouper, type RankableCandidate } from "./ranking";
 
 export class RankingTracker {
   private readonly candidates = new Map<number, RankableCandidate>();
@@ -51,7 +51,10 @@ export class RankingTracker {
     while (this.dirty) {
       this.dirty = false;
       const snapshot = [...this.candidates.values()].map((c) => ({ ...c }));
-      const ranking = await rankCandidates(snapshot, this.method, this.groupAnswers);
+      const ranking = await rankCandidates(snapshot, this.method, this.groupAnswers).catch(() =>
+        // Symbolic grouping failed (it should answer "unknown" instead); exact grouping still ranks.
+        rankCandidates(snapshot, this.method, groupByExactAnswer),
+      );
       this.emit({ type: "ranking", method: this.method, ...ranking });
     }
   }

@@ -213,6 +213,29 @@ describe("solve pipeline against the simulated backend", function () {
     assert.ok(state.warnings.some((w) => w.code === "reward-degenerate" && /0\.9\.0/.test(w.message)));
   });
 
+  it("a grouping that throws falls back to exact grouping, and the solve completes", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    const deps = {
+      ...simBackends(sim, { reward: false }),
+      groupAnswers: () => Promise.reject(new Error("worker crashed")),
+    };
+    const { state } = await runSolve(request(problem.problem, { n: 4 }), deps);
+    assert.equal(state.status, "complete");
+    assert.ok(state.groups.length > 0);
+  });
+
+  it("an adapter that fails with a bug (not a BackendError) ends the solve with a plain error", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    const deps = simBackends(sim);
+    deps.policy.listModels = () => {
+      throw new TypeError("bug");
+    };
+    const { state, events } = await runSolve(request(problem.problem), deps);
+    assert.equal(state.status, "failed");
+    assert.match(state.error!.message, /Unexpected error: bug/);
+    assert.deepEqual(events.at(-1), { type: "done", outcome: "failed" });
+  });
+
   it("truncated candidates (finish_reason length) are marked and have no answer", async () => {
     sim = await startSimulator({ tokensPerSecond: 0 });
     const { state } = await runSolve(request(problem.problem, { maxTokens: 20, n: 3 }), simBackends(sim));
