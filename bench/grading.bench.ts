@@ -5,17 +5,11 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { readJsonl } from "../test/support/jsonl";
 import { createGrader, extractAnswer, isEquivalentFast } from "../src/core/grading";
 
 const ROOT = join(__dirname, "..");
 const SAMPLES = join(ROOT, "../shared/data/samples");
-
-function readJsonl<T>(path: string): T[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
-}
 
 function typicalPairs(): [string, string][] {
   const file = join(SAMPLES, "math_cot_100.jsonl");

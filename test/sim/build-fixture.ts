@@ -1,8 +1,9 @@
 // TEST FIXTURE BUILDER: regenerates test/fixtures/sim/problems.jsonl, the content of the simulated backend,
 // from the shared sample data (real model solutions and real reward scores; see test/fixtures/sim/README.md).
 // Run: npx tsx test/sim/build-fixture.ts [path/to/shared/data/samples]
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { readJsonl } from "../support/jsonl";
 
 /** Enough GSM8K problems for tests and demos while keeping the fixture small: the first N of the test split. */
 const GSM8K_PROBLEM_COUNT = 100;
@@ -23,15 +24,8 @@ interface GsmSolution {
   solution: string;
 }
 
-function readJsonLines<T>(path: string): T[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as T);
-}
-
 function mathCotProblems(samplesDir: string): object[] {
-  return readJsonLines<MathCotRecord>(join(samplesDir, "math_cot_100.jsonl")).map((record) => ({
+  return readJsonl<MathCotRecord>(join(samplesDir, "math_cot_100.jsonl")).map((record) => ({
     id: `math_cot_100/${record.idx}`,
     source: "math_cot_100",
     problem: record.question,
@@ -52,7 +46,7 @@ function gsmGoldAnswer(groundTruth: string): string {
 }
 
 function gsmProblems(samplesDir: string): object[] {
-  const records = readJsonLines<Record<string, unknown>>(join(samplesDir, "gsm8k_model_solutions.jsonl"));
+  const records = readJsonl<Record<string, unknown>>(join(samplesDir, "gsm8k_model_solutions.jsonl"));
   return records.slice(0, GSM8K_PROBLEM_COUNT).map((record, index) => ({
     id: `gsm8k/${index}`,
     source: "gsm8k",

@@ -1,6 +1,6 @@
 // TEST FIXTURE: the simulated backend's content (real solutions and reward scores) and problem matching.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { readJsonl } from "../support/jsonl";
 import { roundLikeBf16Score, seededRandom } from "./random";
 import type { SimDataset, SimProblem, SimSolution } from "./types";
 
@@ -73,10 +73,7 @@ let cachedDataset: SimDataset | undefined;
 /** The fixture's 200 problems; read once per process. */
 export function loadDataset(): SimDataset {
   if (cachedDataset) return cachedDataset;
-  const problems = readFileSync(FIXTURE_FILE, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => toSimProblem(JSON.parse(line) as FixtureProblem));
+  const problems = readJsonl<FixtureProblem>(FIXTURE_FILE).map(toSimProblem);
   const byNormalisedText = new Map(problems.map((p) => [normaliseProblemText(p.problem), p]));
   cachedDataset = { problems, byNormalisedText };
   return cachedDataset;

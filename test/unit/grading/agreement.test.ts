@@ -3,21 +3,15 @@
  * every gold answer of the evaluation sets. Disagreements are listed in docs/grading.md.
  */
 import * as assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createGrader, extractAnswer, type Grader } from "../../../src/core/grading";
+import { readJsonl } from "../../support/jsonl";
 import { variantsOf } from "./variants";
 
 const ROOT = join(__dirname, "../../..");
 const SAMPLES = join(ROOT, "../shared/data/samples");
 const FIXTURES = join(ROOT, "test/fixtures/grading");
-
-function readJsonl<T>(path: string): T[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as T);
-}
 
 interface Tally {
   agree: number;

@@ -1,9 +1,10 @@
 // Helpers for the tests of the simulated backend (a TEST FIXTURE itself).
 import { loadDataset } from "../../sim/data";
 import type { SimProblem } from "../../sim/types";
+import { POLICY_SYSTEM_PROMPT, renderRewardInput } from "../../../src/core/prompts";
 
-export const SYSTEM_PROMPT = "Please reason step by step, and put your final answer within \\boxed{}.";
-export const RM_SYSTEM_PROMPT = "Please reason step by step, and check your final answer within \\boxed{}.";
+// The requests a real client sends: the product's own prompt and reward-input rendering.
+export { POLICY_SYSTEM_PROMPT as SYSTEM_PROMPT, renderRewardInput as chatMl };
 
 /** A fixture problem by id, e.g. "math_cot_100/5". */
 export function fixtureProblem(id: string): SimProblem {
@@ -16,7 +17,7 @@ export function chatBody(problem: string, extra: Record<string, unknown> = {}): 
   return {
     model: "nvidia/AceMath-7B-Instruct",
     messages: [
-      { role: "system", content: SYSTEM_PROMPT },
+      { role: "system", content: POLICY_SYSTEM_PROMPT },
       { role: "user", content: problem },
     ],
     ...extra,
@@ -76,13 +77,6 @@ export function textsByIndex(chunks: readonly StreamChunk[]): Map<number, string
     for (const c of chunk.choices) texts.set(c.index, (texts.get(c.index) ?? "") + (c.delta.content ?? ""));
   }
   return texts;
-}
-
-export function chatMl(problem: string, solution: string): string {
-  return (
-    `<|im_start|>system\n${RM_SYSTEM_PROMPT}<|im_end|>\n<|im_start|>user\n${problem}<|im_end|>\n` +
-    `<|im_start|>assistant\n${solution}<|im_end|>\n`
-  );
 }
 
 export function waitUntil(condition: () => boolean, timeoutMs = 1500): Promise<void> {
