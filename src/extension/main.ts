@@ -17,7 +17,6 @@ import { StatusBar } from "./statusBar";
 
 /** What the commands share; created once per activation. */
 interface Services {
-  context: vscode.ExtensionContext;
   apiKeys: ApiKeyStore;
   controller: SolveController;
   groupAnswers: AnswerGrouper;
@@ -72,7 +71,7 @@ function createServices(context: vscode.ExtensionContext): Services {
     return grader.clusterAnswers(answers);
   };
   context.subscriptions.push(statusBar, controller, log(), { dispose: () => grader?.dispose() });
-  return { context, apiKeys: new ApiKeyStore(context.secrets), controller, groupAnswers };
+  return { apiKeys: new ApiKeyStore(context.secrets), controller, groupAnswers };
 }
 
 async function solveCommand(services: Services, ...args: unknown[]): Promise<void> {

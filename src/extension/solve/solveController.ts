@@ -20,7 +20,7 @@ export class SolveController implements vscode.Disposable {
   private state: SolveState = emptySolveState();
   private target: SolveTarget | null = null;
   private abort: AbortController | null = null;
-  readonly panel: SolvePanel;
+  private readonly panel: SolvePanel;
 
   constructor(
     extensionUri: vscode.Uri,
