@@ -4,10 +4,10 @@ import { OpenAiPolicyBackend } from "../core/backend/openaiPolicy";
 import { VllmRewardBackend } from "../core/backend/vllmReward";
 import { createGrader } from "../core/grading";
 import { solve } from "../core/solve/pipeline";
-import { DEFAULT_SOLVE_OPTIONS, type SolveRequest } from "../core/solve/request";
+import { DEFAULT_OUTPUT_LIMITS, DEFAULT_SOLVE_OPTIONS, type SolveRequest } from "../core/solve/request";
 import { applySolveEvent, emptySolveState, type SolveState } from "../core/solve/state";
 import { readAll, UsageError, type CliIo } from "./io";
-import { formatSolveJson, formatSolveSummary } from "./solveOutput";
+import { formatSolveSummary, printSolveJson } from "./solveOutput";
 
 export const SOLVE_USAGE = `acemath solve [options] PROBLEM     (PROBLEM "-" reads stdin)
   --policy-url URL     OpenAI-compatible base URL (default http://127.0.0.1:8000/v1)
@@ -18,6 +18,8 @@ export const SOLVE_USAGE = `acemath solve [options] PROBLEM     (PROBLEM "-" rea
   --n N                candidates (default 8)
   --temperature T      (default 0.7)   --top-p P (default 0.8)   --max-tokens K (default 2048)
   --seed S             sampling seed
+  --candidate-chars C  cut a candidate after C characters (default 65536)
+  --solve-chars S      cut every candidate once the solve has S characters (default 1048576)
   --json               print one JSON object instead of a readable summary
   API key: the ACEMATH_API_KEY environment variable, sent as a Bearer token.`;
 
@@ -32,6 +34,8 @@ const OPTIONS = {
   "top-p": { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.topP) },
   "max-tokens": { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.maxTokens) },
   seed: { type: "string" },
+  "candidate-chars": { type: "string", default: String(DEFAULT_OUTPUT_LIMITS.candidateChars) },
+  "solve-chars": { type: "string", default: String(DEFAULT_OUTPUT_LIMITS.solveChars) },
   json: { type: "boolean", default: false },
 } as const;
 
@@ -49,6 +53,10 @@ export async function runSolve(args: string[], io: CliIo, signal: AbortSignal): 
     seed: values.seed === undefined ? null : parseNumber(values.seed, "--seed", { integer: true }),
     policyModel: values["policy-model"] ?? null,
     rewardModel: values["reward-model"] ?? null,
+    limits: {
+      candidateChars: parseNumber(values["candidate-chars"], "--candidate-chars", { integer: true, min: 1 }),
+      solveChars: parseNumber(values["solve-chars"], "--solve-chars", { integer: true, min: 1 }),
+    },
   };
   const apiKey = io.env.ACEMATH_API_KEY ?? null;
   const grader = createGrader();
@@ -67,7 +75,7 @@ export async function runSolve(args: string[], io: CliIo, signal: AbortSignal): 
       applySolveEvent(state, event);
       if (!values.json && event.type === "finished") io.stderr.write(`candidate ${event.index} finished\n`);
     }
-    io.stdout.write(values.json ? `${JSON.stringify(formatSolveJson(state))}\n` : formatSolveSummary(state));
+    io.stdout.write(values.json ? printSolveJson(state) : formatSolveSummary(state));
     return exitCodeFor(state);
   } finally {
     grader.dispose();

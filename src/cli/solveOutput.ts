@@ -1,5 +1,7 @@
 /** How `acemath solve` prints a finished solve: a stable JSON shape, or a readable ranked summary. */
+import { hasEnded, type FinishReason } from "../core/solve/events";
 import type { SolveState } from "../core/solve/state";
+import { terminalSafeJson, terminalSafeLine } from "../core/util/terminalSafe";
 
 export interface SolveJson {
   problem: string;
@@ -52,37 +54,54 @@ function rankedCandidates(state: SolveState) {
   return state.order.map((i) => byIndex.get(i)).filter((c) => c !== undefined);
 }
 
+/**
+ * The readable summary. Everything a server or a model wrote (answers, model ids, messages) goes
+ * through `terminalSafeLine`: model output never controls the terminal, nor starts a line of its own.
+ */
 export function formatSolveSummary(state: SolveState): string {
+  const safe = terminalSafeLine;
   const lines: string[] = [];
   if (state.policy)
     lines.push(
-      `policy: ${state.policy.model || "(model not resolved)"} at ${state.policy.url}${state.policy.simulated ? " (SIMULATED backend)" : ""}`,
+      `policy: ${safe(state.policy.model) || "(model not resolved)"} at ${safe(state.policy.url)}${state.policy.simulated ? " (SIMULATED backend)" : ""}`,
     );
   lines.push(
     state.reward && state.rankingMethod === "reward"
-      ? `ranked by reward model ${state.reward.model} (${state.scoreKind ?? "raw"} scores)`
+      ? `ranked by reward model ${safe(state.reward.model)} (${state.scoreKind ?? "raw"} scores)`
       : "no reward model was used: ranked by majority vote over final answers",
   );
-  for (const warning of state.warnings) lines.push(`warning: ${warning.message}`);
+  for (const warning of state.warnings) lines.push(`warning: ${safe(warning.message)}`);
   if (state.error)
     lines.push(
-      `error: ${state.error.message}${state.error.hint ? `\n  start one with: ${state.error.hint}` : ""}`,
+      `error: ${safe(state.error.message)}${state.error.hint ? `\n  start one with: ${safe(state.error.hint)}` : ""}`,
     );
   rankedCandidates(state).forEach((c, position) => {
     const score = c.score === null ? "     -" : c.score.toFixed(3).padStart(6);
-    const flags = [
-      c.finishReason === "length" ? "truncated" : "",
-      c.finishReason && c.answer === null ? "no \\boxed{}" : "",
-    ]
-      .filter(Boolean)
-      .join(", ");
+    const flags = candidateFlags(c.finishReason, c.answer);
     lines.push(
-      `#${position + 1}  candidate ${c.index}  score ${score}  answer ${c.answer ?? "—"}${flags ? `  (${flags})` : ""}`,
+      `#${position + 1}  candidate ${c.index}  score ${score}  answer ${c.answer === null ? "—" : safe(c.answer)}${flags ? `  (${flags})` : ""}`,
     );
   });
   if (state.groups.length > 0) {
-    lines.push("answers: " + state.groups.map((g) => `${g.answer} ×${g.members.length}`).join(", "));
+    lines.push("answers: " + state.groups.map((g) => `${safe(g.answer)} ×${g.members.length}`).join(", "));
   }
   lines.push(`status: ${state.status}`);
   return lines.join("\n") + "\n";
+}
+
+function candidateFlags(finishReason: FinishReason | null, answer: string | null): string {
+  return [
+    finishReason === "length" ? "truncated" : "",
+    finishReason === "client-limit" ? "truncated by the client" : "",
+    finishReason === "cancelled" ? "cancelled" : "",
+    finishReason === "error" ? "stopped by an error" : "",
+    hasEnded(finishReason) && answer === null ? "no \\boxed{}" : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
+/** `--json`: the text as the model wrote it, JSON-escaped (terminal controls included, as \uXXXX). */
+export function printSolveJson(state: SolveState): string {
+  return `${terminalSafeJson(formatSolveJson(state))}\n`;
 }

@@ -6,7 +6,7 @@
  */
 import * as vscode from "vscode";
 import type { SamplingParams } from "../core/backend/ports";
-import { DEFAULT_SOLVE_OPTIONS } from "../core/solve/request";
+import { DEFAULT_OUTPUT_LIMITS, DEFAULT_SOLVE_OPTIONS, type OutputLimits } from "../core/solve/request";
 
 export const SECTION = "acemath";
 
@@ -60,6 +60,22 @@ export function readSamplingSettings(): SamplingParams {
     topP: setting("topP", DEFAULT_SOLVE_OPTIONS.topP),
     maxTokens: clampInteger(setting("maxTokens", DEFAULT_SOLVE_OPTIONS.maxTokens), 16, 32768),
     seed: typeof seed === "number" && Number.isInteger(seed) ? seed : null,
+  };
+}
+
+/** How much model text a solve keeps (`acemath.limits.*`); bounds as in package.json. */
+export function readLimitSettings(): OutputLimits {
+  return {
+    candidateChars: clampInteger(
+      setting("limits.candidateChars", DEFAULT_OUTPUT_LIMITS.candidateChars),
+      1024,
+      16 * 1024 * 1024,
+    ),
+    solveChars: clampInteger(
+      setting("limits.solveChars", DEFAULT_OUTPUT_LIMITS.solveChars),
+      1024,
+      64 * 1024 * 1024,
+    ),
   };
 }
 

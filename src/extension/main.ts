@@ -7,7 +7,7 @@ import * as vscode from "vscode";
 import { createGrader, type Grader } from "../core/grading";
 import type { AnswerGrouper } from "../core/solve/ranking";
 import { createBackends } from "./backends";
-import { readEndpointSettings, readSamplingSettings } from "./config";
+import { readEndpointSettings, readLimitSettings, readSamplingSettings } from "./config";
 import { log } from "./log";
 import { showInfo, showInternalError, showWarning } from "./notifications";
 import { ApiKeyStore } from "./secrets";
@@ -87,6 +87,7 @@ async function solveCommand(services: Services, ...args: unknown[]): Promise<voi
       ...sampling,
       policyModel: endpoints.policyModel,
       rewardModel: endpoints.rewardModel,
+      limits: readLimitSettings(),
     },
     deps,
   );

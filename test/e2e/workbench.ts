@@ -85,6 +85,13 @@ export class Workbench {
     await this.page.keyboard.press("Shift+End");
   }
 
+  /** Puts a bare cursor (no selection) at `line`:`column` (1-based) of the active editor. */
+  async placeCursor(line: number, column: number): Promise<void> {
+    await this.quickInput(`:${line}:${column}`);
+    await this.page.keyboard.press("Enter");
+    await this.quickInputWidget().waitFor({ state: "hidden" });
+  }
+
   activeEditor(): Locator {
     return this.page.locator(".editor-group-container.active .monaco-editor").first();
   }

@@ -2,6 +2,7 @@
 import { isRequestProblem, parseChatRequest, type ChatRequest } from "./chat-request";
 import type { Exchange } from "./exchange";
 import { planChoices, type PlannedChoice } from "./generate";
+import { CANARY_PATH, DEFAULT_HUGE_CHARS, ghostIndices, hostilePieces, hostileSolutions } from "./hostile";
 import { sendError, sendJson, sleep, unixSeconds } from "./http";
 import { seededRandom, shuffled } from "./random";
 import { SSE_DONE, SSE_HEADERS, SSE_MALFORMED, sseEvent, writeSse } from "./sse";
@@ -28,10 +29,55 @@ export async function handleChat(exchange: Exchange): Promise<void> {
     sendError(exchange.res, request.status, request.message, request.param);
     return;
   }
-  const choices = planChoices(exchange.settings.dataset, request);
+  const choices = exchange.faults.hostile
+    ? planHostileChoices(request, canaryUrl(exchange), exchange.faults.hugeChars)
+    : planChoices(exchange.settings.dataset, request);
   if (request.stream) await streamChat(exchange, request, choices);
   else await answerChat(exchange, request, choices);
 }
+
+/** The canary on this very listener, as the client reached it. */
+function canaryUrl(exchange: Exchange): string {
+  return `http://127.0.0.1:${exchange.req.socket.localPort}${CANARY_PATH}`;
+}
+
+/**
+ * Choice i gets hostile kind (seed + i) mod 6, whole: the hostile server ignores max_tokens. With seed 0 (or
+ * none) choice i is kind i; a client that sends one request per candidate with seeds s, s+1… still gets them all.
+ */
+function planHostileChoices(
+  request: ChatRequest,
+  canary: string,
+  hugeChars: number | undefined,
+): PlannedChoice[] {
+  const texts = hostileSolutions(canary, hugeChars ?? DEFAULT_HUGE_CHARS);
+  const first = ((request.seed % texts.length) + texts.length) % texts.length;
+  return Array.from({ length: request.n }, (_, index) => ({
+    index,
+    tokens: hostilePieces(texts[(first + index) % texts.length]!.text),
+    finishReason: "stop",
+    stopReason: null,
+  }));
+}
+
+/** The `badIndices` fault's extra events: ghost choices after the role chunks, a second finish at the end. */
+function ghostChoices(n: number): object[] {
+  return ghostIndices(n).map((index) => ({
+    index,
+    delta: { content: `GHOST CHOICE ${index}: outside 0…${n - 1}, never to be shown. \\(\\boxed{666}\\)` },
+    logprobs: null,
+    finish_reason: "stop",
+    stop_reason: null,
+  }));
+}
+
+const SECOND_FINISH = {
+  index: 0,
+  delta: { content: " SECOND FINISH, never to be shown. \\(\\boxed{777}\\)" },
+  logprobs: null,
+  finish_reason: "stop",
+  stop_reason: null,
+};
 
 function millisecondsPerStep(exchange: Exchange): number {
   const tps = exchange.settings.tokensPerSecond;
@@ -94,9 +140,14 @@ function* contentEvents(
   }
 }
 
-function plannedEventCount(request: ChatRequest, choices: readonly PlannedChoice[]): number {
+function plannedEventCount(
+  request: ChatRequest,
+  choices: readonly PlannedChoice[],
+  faults: Exchange["faults"],
+): number {
   const content = choices.reduce((sum, c) => sum + Math.max(c.tokens.length, 1), 0);
-  return choices.length + content + (request.includeUsage ? 1 : 0) + 1;
+  const extra = faults.badIndices ? ghostIndices(request.n).length + 1 : 0;
+  return choices.length + content + extra + (request.includeUsage ? 1 : 0) + 1;
 }
 
 async function streamChat(exchange: Exchange, request: ChatRequest, choices: PlannedChoice[]): Promise<void> {
@@ -107,7 +158,7 @@ async function streamChat(exchange: Exchange, request: ChatRequest, choices: Pla
     created: unixSeconds(),
     model: request.model,
   };
-  record.eventsPlanned = plannedEventCount(request, choices);
+  record.eventsPlanned = plannedEventCount(request, choices, faults);
   res.writeHead(200, SSE_HEADERS);
   res.flushHeaders();
   record.status = 200;
@@ -145,6 +196,9 @@ async function streamChat(exchange: Exchange, request: ChatRequest, choices: Pla
     };
     if (!(await emit(sseEvent({ ...envelope, choices: [role] })))) return;
   }
+  if (faults.badIndices)
+    for (const ghost of ghostChoices(request.n))
+      if (!(await emit(sseEvent({ ...envelope, choices: [ghost] })))) return;
   const msPerStep = millisecondsPerStep(exchange);
   const started = Date.now();
   let step = 0;
@@ -157,6 +211,7 @@ async function streamChat(exchange: Exchange, request: ChatRequest, choices: Pla
     if (ahead >= 1) await sleep(ahead, signal);
     else await new Promise((resolve) => setImmediate(resolve));
   }
+  if (faults.badIndices && !(await emit(sseEvent({ ...envelope, choices: [SECOND_FINISH] })))) return;
   if (
     request.includeUsage &&
     !(await emit(sseEvent({ ...envelope, choices: [], usage: usageOf(request, choices) })))

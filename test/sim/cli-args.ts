@@ -24,7 +24,12 @@ export const USAGE = `Usage: npm run sim -- [options]
                         hang[:chat|classify|models]                 accept and never answer
                         drop:K                                      close the stream after K events
                         malformed:K                                 one broken SSE event after K events
-                        reward-down[:close]                         reward endpoints 404 (or close the socket)`;
+                        reward-down[:close]                         reward endpoints 404 (or close the socket)
+                        hostile[:CHARS]                             hostile candidates (HTML, fake UI, canary links,
+                                                                    TeX primitives, terminal escapes) and one of CHARS
+                                                                    characters (default 1000000); requests to
+                                                                    /canary on the listener are recorded
+                        bad-indices                                 also send choice indices beyond n and a second finish`;
 
 const ENDPOINTS: readonly SimEndpoint[] = ["chat", "classify", "models"];
 
@@ -63,6 +68,10 @@ export function parseFault(spec: string, faults: SimFaults): SimFaults {
       return { ...faults, malformedAfterEvents: integer(first, "malformed") };
     case "reward-down":
       return { ...faults, rewardDown: first === "close" ? "close" : "404" };
+    case "hostile":
+      return { ...faults, hostile: true, ...(first ? { hugeChars: integer(first, "hostile") } : {}) };
+    case "bad-indices":
+      return { ...faults, badIndices: true };
     default:
       throw new Error(`unknown fault "${spec}"`);
   }

@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     ` Speed: ${settings.tokensPerSecond || "unthrottled"} tokens/s per choice, first token after ${settings.firstTokenMs} ms`,
   );
   if (Object.keys(settings.faults).length > 0) console.log(` Faults: ${JSON.stringify(settings.faults)}`);
+  if (settings.faults.hostile)
+    console.log(` Hostile candidates link to ${policy.url}/canary: nothing should ever request it.`);
   console.log(" Point AceMath Studio's endpoint settings at the URLs above. Ctrl+C stops.");
 
   const stop = (signal: string) => {

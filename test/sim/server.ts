@@ -7,6 +7,7 @@ import { handleChat } from "./chat";
 import { loadDataset } from "./data";
 import { servesPolicy, servesReward, type Exchange, type ListenerSettings } from "./exchange";
 import { readBody, sendError, sendJson, untilAborted, unixSeconds } from "./http";
+import { CANARY_PATH } from "./hostile";
 import { handleClassify, handlePooling } from "./reward";
 import {
   DEFAULT_POLICY_MODEL,
@@ -21,6 +22,7 @@ import {
 } from "./types";
 
 export * from "./types";
+export { CANARY_PATH, hostileSolutions, type HostileCandidate, type HostileKind } from "./hostile";
 export { loadDataset, lookupProblem, normaliseProblemText } from "./data";
 
 interface Route {
@@ -112,6 +114,7 @@ class Listener {
     const text = await readBody(req).catch(() => "");
     const parsed = parseJson(text);
     record.body = parsed.value;
+    if (path.startsWith(CANARY_PATH)) return sendCanary(res);
     const route = ROUTES[path];
     if (!route) return sendJson(res, 404, { detail: "Not Found" });
     if (route.method !== req.method) return sendJson(res, 405, { detail: "Method Not Allowed" });
@@ -174,6 +177,16 @@ class Listener {
   }
 }
 
+/** Answers a canary request plainly; the request itself is the evidence (it is recorded like any other). */
+function sendCanary(res: ServerResponse): void {
+  const text = "AceMath simulator canary: a link or image from model output was followed.\n";
+  res.writeHead(200, {
+    "content-type": "text/plain; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
 function parseJson(text: string): { ok: boolean; value: unknown } {
   if (text.trim() === "") return { ok: false, value: undefined };
   try {
@@ -220,6 +233,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
     policyModel: settings.policyModel,
     rewardModel: settings.rewardModel,
     requests: listener.requests,
+    canaryHits: () => listener.requests.filter((r) => r.path.startsWith(CANARY_PATH)),
     setFaults: (faults) => listener.setFaults(faults),
     idle: () => listener.idle(),
     close: () =>

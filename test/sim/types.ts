@@ -31,6 +31,16 @@ export interface SimFaults {
   malformedAfterEvents?: number;
   /** Reward endpoints answer 404 as if no reward model were served ("404", also `true`), or close the socket ("close"). */
   rewardDown?: boolean | "404" | "close";
+  /**
+   * Stream hostile candidates instead of recorded ones (`hostile.ts`): HTML and scripts, text imitating the
+   * panel, links and images pointing at this listener's canary path, TeX primitives, terminal escapes, and one
+   * candidate of `hugeChars` characters. Like a broken server, it ignores max_tokens for them.
+   */
+  hostile?: boolean;
+  /** The hostile mode's huge candidate, in characters (default about 1 MB). */
+  hugeChars?: number;
+  /** Streaming chat also sends choices with indices beyond n (n+4 and 100000000) and a second finish for choice 0. */
+  badIndices?: boolean;
 }
 
 /** Which models one listener serves: both (one port) or one role (two ports, like two vLLM processes). */
@@ -114,6 +124,8 @@ export interface SimServer {
   policyModel: string;
   rewardModel: string;
   requests: RecordedRequest[];
+  /** Requests that reached the canary path: a followed link or image from model output. Should stay empty. */
+  canaryHits(): RecordedRequest[];
   setFaults(faults: SimFaults): void;
   /** Resolves once no request is being served (streams ended, aborts noticed). Hung requests count as served until aborted. */
   idle(): Promise<void>;

@@ -1,10 +1,48 @@
 import type { SolveErrorInfo } from "../solve/events";
-import { BackendError } from "./errors";
+import { BackendError, type BackendRole } from "./errors";
 
-/** Command lines that start a suitable server; shown when a backend cannot be reached. */
-export const START_POLICY_HINT =
-  "vllm serve nvidia/AceMath-7B-Instruct --port 8000 --max-model-len 4096 --enable-prefix-caching";
-export const START_REWARD_HINT = "vllm serve nvidia/AceMath-7B-RM --port 8001 --max-model-len 4096";
+/** What a start command needs beyond the failing URL: the configured model ids (null: AceMath's defaults). */
+export interface AdviceContext {
+  policyModel?: string | null;
+  rewardModel?: string | null;
+}
+
+const DEFAULT_START = {
+  policy: { model: "nvidia/AceMath-7B-Instruct", port: 8000, extra: " --enable-prefix-caching" },
+  reward: { model: "nvidia/AceMath-7B-RM", port: 8001, extra: "" },
+} as const;
+
+/**
+ * A command line that starts a server the configured URL reaches, serving the configured model:
+ * the URL's port (the scheme's when it names none), else the role's default port.
+ */
+export function startCommand(
+  role: BackendRole,
+  url: string | null,
+  model: string | null | undefined,
+): string {
+  const defaults = DEFAULT_START[role];
+  const served = model?.trim() || defaults.model;
+  return `vllm serve ${shellWord(served)} --port ${portOf(url) ?? defaults.port} --max-model-len 4096${defaults.extra}`;
+}
+
+function portOf(url: string | null): number | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.port) return Number(parsed.port);
+    if (parsed.protocol === "http:") return 80;
+    if (parsed.protocol === "https:") return 443;
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/** A model id as one shell word: ids are usually plain, but a setting may hold anything. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
 
 /** Setting names the advice refers to; the extension declares them in package.json. */
 export const SETTING = {
@@ -16,14 +54,14 @@ export const SETTING = {
 } as const;
 
 /** Turns any failure of a backend into a message that names the URL, the cause and the fix. */
-export function adviseOnBackendError(error: unknown): SolveErrorInfo {
+export function adviseOnBackendError(error: unknown, context: AdviceContext = {}): SolveErrorInfo {
   if (!(error instanceof BackendError)) {
     return { message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` };
   }
   const policy = error.role === "policy";
   const what = policy ? "policy model server" : "reward model server";
   const urlSetting = policy ? SETTING.policyBaseUrl : SETTING.rewardBaseUrl;
-  const hint = policy ? START_POLICY_HINT : START_REWARD_HINT;
+  const hint = startCommand(error.role, error.url, policy ? context.policyModel : context.rewardModel);
   switch (error.kind) {
     case "unreachable":
       return {
@@ -42,11 +80,16 @@ export function adviseOnBackendError(error: unknown): SolveErrorInfo {
         setting: urlSetting,
       };
     case "http":
-      return httpAdvice(error, what, urlSetting);
+      return httpAdvice(error, what, urlSetting, context);
   }
 }
 
-function httpAdvice(error: BackendError, what: string, urlSetting: string): SolveErrorInfo {
+function httpAdvice(
+  error: BackendError,
+  what: string,
+  urlSetting: string,
+  context: AdviceContext,
+): SolveErrorInfo {
   const prefix = `The ${what} at ${error.url} answered HTTP ${error.status}: ${error.message}`;
   switch (error.status) {
     case 401:
@@ -59,7 +102,7 @@ function httpAdvice(error: BackendError, what: string, urlSetting: string): Solv
             setting: SETTING.policyModel,
           }
         : {
-            message: `${prefix}. The server offers no reward endpoint (/classify or /pooling): serve a reward model with vLLM (${START_REWARD_HINT}), and give its URL without /v1.`,
+            message: `${prefix}. The server offers no reward endpoint (/classify or /pooling): serve a reward model with vLLM (${startCommand("reward", error.url, context.rewardModel)}), and give its URL without /v1.`,
             setting: SETTING.rewardBaseUrl,
           };
     case 400:

@@ -55,25 +55,49 @@ function preview(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 }
 
-/** Per-choice accumulation of a demultiplexed stream: the text so far and whether it finished. */
+/** Why a piece of a choice is not taken: the server misbehaved, or the client had cut that choice already. */
+export type PieceRejection = "out-of-range" | "after-finish" | "after-cut";
+
+type EndReason = "stop" | "length" | "client-limit";
+
+/**
+ * Per-choice accumulation of a demultiplexed stream: the text so far and whether it finished. Knows
+ * `n`, so that a choice index outside 0…n−1 (a broken or hostile server) is never taken.
+ */
 export class ChoiceAccumulator {
   private readonly texts = new Map<number, string>();
-  private readonly finished = new Map<number, "stop" | "length">();
+  private readonly finished = new Map<number, EndReason>();
+
+  constructor(private readonly n = Number.POSITIVE_INFINITY) {}
+
+  /** Null when `add` would take the piece; otherwise why not. */
+  rejection(piece: ChoiceChunk): PieceRejection | null {
+    if (piece.index >= this.n) return "out-of-range";
+    const finished = this.finished.get(piece.index);
+    if (finished === "client-limit") return "after-cut";
+    return finished ? "after-finish" : null;
+  }
 
   /** Adds a piece; returns true when this piece finished its choice (once per choice). */
   add(piece: ChoiceChunk): boolean {
-    if (this.finished.has(piece.index)) return false; // servers must not send more, and we ignore it if they do
+    if (this.rejection(piece) !== null) return false; // servers must not send more, and we ignore it if they do
     this.texts.set(piece.index, (this.texts.get(piece.index) ?? "") + piece.content);
     if (piece.finishReason === null) return false;
     this.finished.set(piece.index, piece.finishReason);
     return true;
   }
 
+  /** The client stops taking this choice (it reached a size limit); later pieces are rejected as "after-cut". */
+  cut(index: number): void {
+    if (!this.texts.has(index)) this.texts.set(index, "");
+    if (!this.finished.has(index)) this.finished.set(index, "client-limit");
+  }
+
   text(index: number): string {
     return this.texts.get(index) ?? "";
   }
 
-  finishReason(index: number): "stop" | "length" | null {
+  finishReason(index: number): EndReason | null {
     return this.finished.get(index) ?? null;
   }
 

@@ -7,7 +7,7 @@ import { POLICY_STOP_STRINGS, buildPolicyMessages } from "../prompts";
 import { mergeAsyncIterables } from "../util/asyncQueue";
 import { MalformedChunkError, splitChunk } from "./demux";
 import { BackendError, isAbortError, serverErrorMessage, systemErrorCode } from "./errors";
-import type { ChoiceChunk, GenerationRequest, ModelInfo, PolicyBackend } from "./ports";
+import type { CandidateStops, ChoiceChunk, GenerationRequest, ModelInfo, PolicyBackend } from "./ports";
 
 export interface OpenAiPolicyOptions {
   baseUrl: string;
@@ -43,36 +43,44 @@ export class OpenAiPolicyBackend implements PolicyBackend {
     }
   }
 
-  async *generate(request: GenerationRequest, signal: AbortSignal): AsyncIterable<ChoiceChunk> {
+  async *generate(
+    request: GenerationRequest,
+    signal: AbortSignal,
+    stops?: CandidateStops,
+  ): AsyncIterable<ChoiceChunk> {
     if (request.n > 1 && this.serverHonoursN === false) {
-      yield* this.fanOut(request, 0, signal);
+      yield* this.fanOut(request, 0, signal, stops);
       return;
     }
+    // One stream carries all n candidates: abort it only when none of them is wanted any more.
+    const streamSignal = withStops(signal, stops, range(0, request.n));
     const seen = new Set<number>();
-    for await (const piece of this.stream(request, request.n, request.seed, signal)) {
+    for await (const piece of this.stream(request, request.n, request.seed, streamSignal)) {
       seen.add(piece.index);
       yield piece;
     }
-    if (request.n === 1 || signal.aborted) return;
+    if (request.n === 1 || streamSignal.aborted) return;
     this.serverHonoursN = seen.size > 1 || !seen.has(0);
     if (!this.serverHonoursN) {
       this.options.onNotice?.(
         `The server at ${this.baseUrl} ignores "n" and returned one solution; sending ${request.n - 1} more requests, one per candidate.`,
       );
-      yield* this.fanOut(request, 1, signal);
+      yield* this.fanOut(request, 1, signal, stops);
     }
   }
 
-  /** One request per candidate, each with its own seed, for servers that ignore `n`. */
+  /** One request per candidate, each with its own seed, for servers that ignore `n`; each aborts on its own. */
   private fanOut(
     request: GenerationRequest,
     firstIndex: number,
     signal: AbortSignal,
+    stops: CandidateStops | undefined,
   ): AsyncIterable<ChoiceChunk> {
     const baseSeed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
     const streams: AsyncIterable<ChoiceChunk>[] = [];
     for (let index = firstIndex; index < request.n; index++) {
-      streams.push(renumber(this.stream(request, 1, baseSeed + index, signal), index));
+      const own = withStops(signal, stops, [index]);
+      streams.push(renumber(this.stream(request, 1, baseSeed + index, own), index));
     }
     return mergeAsyncIterables(streams);
   }
@@ -136,6 +144,15 @@ export class OpenAiPolicyBackend implements PolicyBackend {
     const message = error instanceof Error ? error.message : String(error);
     return new BackendError("policy", "dropped", url, message);
   }
+}
+
+/** The request's own signal: the caller's cancel, or the caller no longer wanting any of its candidates. */
+function withStops(signal: AbortSignal, stops: CandidateStops | undefined, indices: number[]): AbortSignal {
+  return stops ? AbortSignal.any([signal, stops.whenAllStopped(indices)]) : signal;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 }
 
 async function* renumber(pieces: AsyncIterable<ChoiceChunk>, index: number): AsyncIterable<ChoiceChunk> {

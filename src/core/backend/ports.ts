@@ -34,11 +34,27 @@ export interface ChoiceChunk {
   finishReason: "stop" | "length" | null;
 }
 
+/**
+ * The caller's way to say it no longer wants some candidates (it cut them at the size limit), so the
+ * adapter can abort requests nobody needs any more while the others go on.
+ */
+export interface CandidateStops {
+  /** Fires once the caller has stopped wanting every candidate in `indices` (one request's candidates). */
+  whenAllStopped(indices: readonly number[]): AbortSignal;
+}
+
 export interface PolicyBackend {
   readonly baseUrl: string;
   listModels(signal: AbortSignal): Promise<ModelInfo[]>;
-  /** Streams the n choices, interleaved. Ends normally when the server is done or `signal` aborts. */
-  generate(request: GenerationRequest, signal: AbortSignal): AsyncIterable<ChoiceChunk>;
+  /**
+   * Streams the n choices, interleaved. Ends normally when the server is done, when `signal` aborts,
+   * or when `stops` says that no candidate of any open request is wanted any more.
+   */
+  generate(
+    request: GenerationRequest,
+    signal: AbortSignal,
+    stops?: CandidateStops,
+  ): AsyncIterable<ChoiceChunk>;
 }
 
 export interface RewardScores {

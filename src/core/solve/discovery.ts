@@ -64,7 +64,7 @@ async function resolveReward(
   } catch (error) {
     if (signal.aborted || isAbortError(error)) throw error;
     // A missing reward model must not cost the user the solutions: fall back to majority vote, say so.
-    const advice = adviseOnBackendError(error);
+    const advice = adviseOnBackendError(error, { rewardModel: configured });
     const hint = advice.hint ? ` To enable reward ranking: ${advice.hint}` : "";
     warn({
       type: "warning",

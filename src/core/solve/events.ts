@@ -3,8 +3,20 @@
  * the tests) folds them with `applySolveEvent` into a `SolveState`, so all views agree.
  */
 
-/** Why a candidate stopped: the server's `finish_reason`, or ours when we stopped it. */
-export type FinishReason = "stop" | "length" | "cancelled" | "error";
+/**
+ * Why a candidate stopped: the server's `finish_reason`, or ours when we stopped it. "client-limit":
+ * the client cut it at its size limit (`acemath.limits.*`); like "length", its text is partial and
+ * its answer is the last complete `\boxed{}` before the cut, but the reward model does not score it
+ * (a text that long exceeds the reward model's context).
+ */
+export type FinishReason = "stop" | "length" | "client-limit" | "cancelled" | "error";
+
+/** Reasons of a candidate that ended (on its own or at a limit), as opposed to one interrupted by a cancel or an error. */
+export const ENDED_REASONS: readonly FinishReason[] = ["stop", "length", "client-limit"];
+
+export function hasEnded(reason: FinishReason | null): boolean {
+  return reason !== null && ENDED_REASONS.includes(reason);
+}
 
 /** How the candidates are ordered. */
 export type RankingMethod = "reward" | "majority";
@@ -73,7 +85,13 @@ export interface SolveWarning {
   message: string;
 }
 
-export type WarningCode = "reward-unavailable" | "reward-degenerate" | "reward-failed" | "n-unsupported";
+export type WarningCode =
+  | "reward-unavailable"
+  | "reward-degenerate"
+  | "reward-failed"
+  | "n-unsupported"
+  /** The server sent choices outside 0…n−1 or finished a choice twice; the client ignored them. */
+  | "ignored-choices";
 
 export interface SolveFailed {
   type: "error";

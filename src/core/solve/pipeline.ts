@@ -4,13 +4,12 @@
  * ranking. Output is an async stream of `SolveEvent`s; the caller's AbortSignal cancels every
  * HTTP request and the stream ends with what had arrived.
  */
-import { adviseOnBackendError } from "../backend/advice";
-import { ChoiceAccumulator } from "../backend/demux";
+import { adviseOnBackendError, type AdviceContext } from "../backend/advice";
 import { isAbortError } from "../backend/errors";
-import type { ChoiceChunk, PolicyBackend, RewardBackend } from "../backend/ports";
-import { extractBoxed } from "../grading/extract";
+import type { PolicyBackend, RewardBackend } from "../backend/ports";
 import { AsyncQueue } from "../util/asyncQueue";
-import type { SolveEvent } from "./events";
+import { streamCandidates } from "./candidateStream";
+import type { BackendInfo, SolveEvent } from "./events";
 import { resolveBackends, type ResolvedBackends } from "./discovery";
 import { groupByExactAnswer, type AnswerGrouper } from "./ranking";
 import type { SolveRequest } from "./request";
@@ -34,7 +33,7 @@ export function solve(
   runSolve(request, deps, signal, emit)
     .catch((error: unknown) => {
       // A bug must still end the stream with a message, never as an unhandled rejection.
-      emit({ type: "error", error: adviseOnBackendError(error) });
+      emit({ type: "error", error: adviseOnBackendError(error, adviceContext(request)) });
       emit({ type: "done", outcome: "failed" });
     })
     .finally(() => events.close());
@@ -48,10 +47,11 @@ async function runSolve(request: SolveRequest, deps: SolveDependencies, signal: 
   try {
     backends = await resolveBackends(request, deps, signal);
   } catch (error) {
-    // The views still show what was asked and where, next to the error.
-    const policy = { url: deps.policy.baseUrl, model: request.policyModel ?? "", simulated: false };
-    emit({ type: "started", problem: request.problem, n: request.n, policy, reward: null });
-    finishEarly(error, signal, emit);
+    // The views still show what was asked and where (both servers, as configured), next to the error.
+    const policy = configuredBackend(deps.policy, request.policyModel);
+    const reward = deps.reward ? configuredBackend(deps.reward, request.rewardModel) : null;
+    emit({ type: "started", problem: request.problem, n: request.n, policy, reward });
+    finishEarly(error, signal, emit, adviceContext(request));
     return;
   }
   emit({
@@ -77,67 +77,39 @@ async function runSolve(request: SolveRequest, deps: SolveDependencies, signal: 
         ranking,
       })
     : null;
-  const outcome = await streamCandidates(
+  const outcome = await streamCandidates({
     request,
-    deps.policy,
-    backends.policyInfo.model,
+    policy: deps.policy,
+    model: backends.policyInfo.model,
     signal,
     emit,
     ranking,
     scheduler,
-  );
+    advice: adviceContext(request),
+  });
   if (!signal.aborted) await scheduler?.drain();
   await ranking.settle();
   emit({ type: "done", outcome: signal.aborted ? "cancelled" : outcome });
 }
 
-function finishEarly(error: unknown, signal: AbortSignal, emit: Emit): void {
+function finishEarly(error: unknown, signal: AbortSignal, emit: Emit, advice: AdviceContext): void {
   if (signal.aborted || isAbortError(error)) {
     emit({ type: "done", outcome: "cancelled" });
     return;
   }
-  emit({ type: "error", error: adviseOnBackendError(error) });
+  emit({ type: "error", error: adviseOnBackendError(error, advice) });
   emit({ type: "done", outcome: "failed" });
 }
 
-async function streamCandidates(
-  request: SolveRequest,
-  policy: PolicyBackend,
-  model: string,
-  signal: AbortSignal,
-  emit: Emit,
-  ranking: RankingTracker,
-  scheduler: RewardScheduler | null,
-): Promise<"complete" | "failed"> {
-  const choices = new ChoiceAccumulator();
-  const announced = new Set<number>();
-  const onPiece = (piece: ChoiceChunk) => {
-    // An empty first piece (vLLM's role chunk) still announces the candidate, so the view shows it streaming.
-    if (piece.content || !announced.has(piece.index))
-      emit({ type: "delta", index: piece.index, text: piece.content });
-    announced.add(piece.index);
-    if (!choices.add(piece)) return;
-    const text = choices.text(piece.index);
-    const answer = extractBoxed(text)?.answer ?? null;
-    emit({ type: "finished", index: piece.index, finishReason: piece.finishReason ?? "stop", answer });
-    ranking.candidateFinished(piece.index, answer);
-    scheduler?.enqueue(piece.index, text);
-  };
-  let outcome: "complete" | "failed" = "complete";
-  try {
-    const stream = policy.generate({ ...request, model }, signal);
-    for await (const piece of stream) onPiece(piece);
-  } catch (error) {
-    if (!(signal.aborted && isAbortError(error))) {
-      emit({ type: "error", error: adviseOnBackendError(error) });
-      outcome = "failed";
-    }
-  }
-  // Candidates cut off by cancellation or a broken stream keep their text; they just have no answer.
-  const reason = signal.aborted ? "cancelled" : "error";
-  for (const index of choices.unfinished()) {
-    emit({ type: "finished", index, finishReason: reason, answer: null });
-    ranking.candidateFinished(index, null);
-  }
-  return outcome;
+/**
+ * A backend as the settings name it, before any server answered (so not known to be simulated).
+ * An empty model means "the first model the server lists", not "no reward model".
+ */
+function configuredBackend(backend: { baseUrl: string }, model: string | null): BackendInfo {
+  return { url: backend.baseUrl, model: model ?? "", simulated: false };
+}
+
+/** What the advice's start commands should name: the configured models (or AceMath's defaults). */
+function adviceContext(request: SolveRequest): AdviceContext {
+  return { policyModel: request.policyModel, rewardModel: request.rewardModel };
 }

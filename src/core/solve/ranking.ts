@@ -1,6 +1,7 @@
 /**
  * Ordering candidates. With a reward model: by score, best first (AceMath's rm@k selection).
  * Without: by majority vote over equivalent final answers (maj@k), ties to the first seen.
+ * Either way, candidates that ended come before those a cancel or an error interrupted.
  */
 import type { AnswerGroup, RankingMethod } from "./events";
 
@@ -8,6 +9,8 @@ export interface RankableCandidate {
   index: number;
   answer: string | null;
   score: number | null;
+  /** False when a cancel or an error cut it off (see `hasEnded`); absent counts as ended. */
+  ended?: boolean;
 }
 
 /**
@@ -45,10 +48,16 @@ export async function rankCandidates(
   );
   if (method === "reward") {
     groups.sort((a, b) => compareScores(a.bestScore, b.bestScore) || firstMember(a) - firstMember(b));
-    return { order: orderByScore(candidates), groups };
+    return { order: endedFirst(orderByScore(candidates), candidates), groups };
   }
   groups.sort((a, b) => b.members.length - a.members.length || firstMember(a) - firstMember(b));
-  return { order: orderByVotes(candidates, groups), groups };
+  return { order: endedFirst(orderByVotes(candidates, groups), candidates), groups };
+}
+
+/** A stable partition: interrupted candidates move behind every candidate that ended. */
+function endedFirst(order: number[], candidates: readonly RankableCandidate[]): number[] {
+  const interrupted = new Set(candidates.filter((c) => c.ended === false).map((c) => c.index));
+  return [...order.filter((i) => !interrupted.has(i)), ...order.filter((i) => interrupted.has(i))];
 }
 
 function toGroup(members: RankableCandidate[]): AnswerGroup {

@@ -3,7 +3,7 @@
  * each change. Recomputations are serialised and coalesced: grouping may be asynchronous
  * (symbolic equivalence), and only the latest state matters.
  */
-import type { RankingMethod, SolveEvent } from "./events";
+import { hasEnded, type FinishReason, type RankingMethod, type SolveEvent } from "./events";
 import { groupByExactAnswer, rankCandidates, type AnswerGrouper, type RankableCandidate } from "./ranking";
 
 export class RankingTracker {
@@ -20,8 +20,9 @@ export class RankingTracker {
     this.method = withReward ? "reward" : "majority";
   }
 
-  candidateFinished(index: number, answer: string | null): void {
-    this.candidates.set(index, { index, answer, score: this.candidates.get(index)?.score ?? null });
+  candidateFinished(index: number, answer: string | null, finishReason: FinishReason): void {
+    const score = this.candidates.get(index)?.score ?? null;
+    this.candidates.set(index, { index, answer, score, ended: hasEnded(finishReason) });
     this.schedule();
   }
 

@@ -1,12 +1,13 @@
-import type {
-  AnswerGroup,
-  BackendInfo,
-  FinishReason,
-  RankingMethod,
-  ScoreKind,
-  SolveErrorInfo,
-  SolveEvent,
-  SolveWarning,
+import {
+  hasEnded,
+  type AnswerGroup,
+  type BackendInfo,
+  type FinishReason,
+  type RankingMethod,
+  type ScoreKind,
+  type SolveErrorInfo,
+  type SolveEvent,
+  type SolveWarning,
 } from "./events";
 
 export interface CandidateState {
@@ -53,6 +54,11 @@ export function emptySolveState(): SolveState {
   };
 }
 
+/** A whole number in 0…n−1 (any whole number before a solve has started and said its n). */
+function isCandidateIndex(state: SolveState, index: number): boolean {
+  return Number.isInteger(index) && index >= 0 && (state.n === 0 || index < state.n);
+}
+
 function candidateAt(state: SolveState, index: number): CandidateState {
   let candidate = state.candidates.find((c) => c.index === index);
   if (!candidate) {
@@ -69,6 +75,8 @@ function candidateAt(state: SolveState, index: number): CandidateState {
  * thousands of deltas per solve; callers that need snapshots clone with `structuredClone`.
  */
 export function applySolveEvent(state: SolveState, event: SolveEvent): SolveState {
+  // The pipeline already drops choices outside 0…n−1; every view refuses them too (defence in depth).
+  if ("index" in event && !isCandidateIndex(state, event.index)) return state;
   switch (event.type) {
     case "started":
       Object.assign(state, emptySolveState(), {
@@ -84,6 +92,7 @@ export function applySolveEvent(state: SolveState, event: SolveEvent): SolveStat
       break;
     case "finished": {
       const candidate = candidateAt(state, event.index);
+      if (candidate.finishReason !== null) break; // the first finish stands
       candidate.finishReason = event.finishReason;
       candidate.answer = event.answer;
       break;
@@ -108,4 +117,21 @@ export function applySolveEvent(state: SolveState, event: SolveEvent): SolveStat
       break;
   }
   return state;
+}
+
+export interface CandidateCounts {
+  /** Candidates that ended (stop, length, or cut at the client's limit). */
+  ended: number;
+  /** The solve's size: n, or more if a server sent more (it should not). */
+  total: number;
+  scored: number;
+}
+
+/** What a solve achieved, for labels that must say what was actually done (e.g. after a cancel). */
+export function candidateCounts(state: SolveState): CandidateCounts {
+  return {
+    ended: state.candidates.filter((c) => hasEnded(c.finishReason)).length,
+    total: Math.max(state.n, state.candidates.length),
+    scored: state.candidates.filter((c) => c.score !== null).length,
+  };
 }

@@ -2,12 +2,13 @@
 import * as vscode from "vscode";
 import { extractProblem, cleanNotebookCell } from "../../core/problem";
 import type { ExtractedProblem } from "../../core/problem";
+import { problemSpans, type SpanRef } from "./problemSpans";
 
 export interface SolveTarget {
   uri: vscode.Uri;
   languageId: string;
-  /** Offset just after the problem (or the selection) at the time of the solve. */
-  insertOffset: number;
+  /** The problem (or the selection) in the document, kept current through later edits. */
+  span: SpanRef;
   problem: string;
 }
 
@@ -22,12 +23,12 @@ export function targetFromEditor(editor: vscode.TextEditor): SolveTarget | null 
   return {
     uri: document.uri,
     languageId: document.languageId,
-    insertOffset: extracted.end,
+    span: problemSpans.track(document.uri, extracted),
     problem: extracted.problem,
   };
 }
 
-/** A whole notebook cell, from the cell toolbar. */
+/** A whole notebook cell, from the cell toolbar: the answer goes at the end of the cell. */
 export function targetFromCell(cell: vscode.NotebookCell): SolveTarget | null {
   const document = cell.document;
   const kind = cell.kind === vscode.NotebookCellKind.Markup ? "markdown" : "code";
@@ -36,7 +37,7 @@ export function targetFromCell(cell: vscode.NotebookCell): SolveTarget | null {
   return {
     uri: document.uri,
     languageId: document.languageId,
-    insertOffset: document.getText().length,
+    span: problemSpans.track(document.uri, { start: 0, end: document.getText().length }),
     problem,
   };
 }

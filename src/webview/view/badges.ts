@@ -11,6 +11,13 @@ const BADGES: { className: string; text: string; title: string; applies: typeof 
     applies: isTruncated,
   },
   {
+    className: "badge-client-limit",
+    text: "truncated by the client",
+    title:
+      "Cut at the size limit (acemath.limits.candidateChars or solveChars): the text is partial and not scored",
+    applies: (c) => c.finishReason === "client-limit",
+  },
+  {
     className: "badge-no-answer",
     text: "no boxed answer",
     title: "No \\boxed{} answer found",

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { loadDataset, startSimulator, type SimServer } from "../../sim";
+import { hostileSolutions, loadDataset, startSimulator, type SimServer } from "../../sim";
 import type { SolveJson } from "../../../src/cli/solveOutput";
+import { controlCharsIn } from "../core/controlChars";
 import { runCli } from "./cliHarness";
 
 describe("acemath solve", function () {
@@ -60,10 +61,88 @@ describe("acemath solve", function () {
     assert.match(result.error!.hint!, /vllm serve/);
   });
 
+  it("readable output: terminal controls in model text are stripped, answers stay on their line", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0, faults: { hostile: true } });
+    const run = await runCli(["solve", "--n", "6", "--seed", "0", ...urls(), "What is 1+1?"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(controlCharsIn(run.stdout), []);
+    assert.match(
+      run.stdout,
+      /^#\d {2}candidate 4 {2}score .* {2}answer 42$/m,
+      "ESC[2J removed from the answer",
+    );
+    assert.match(
+      run.stdout,
+      /^#\d {2}candidate 1 .*\(truncated by the client[,)]/m,
+      "the 1 MB candidate was cut",
+    );
+    const lines = run.stdout.trimEnd().split("\n");
+    assert.ok(
+      lines.filter((l) => l.startsWith("#")).length === 6,
+      "one line per candidate, no injected lines",
+    );
+  });
+
+  it("--json keeps the model text, JSON-escaped, with no raw control character", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0, faults: { hostile: true } });
+    const run = await runCli(["solve", "--json", "--n", "6", "--seed", "0", ...urls(), "What is 1+1?"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(controlCharsIn(run.stdout.trimEnd(), { strict: true }), []);
+    const result = JSON.parse(run.stdout) as SolveJson;
+    const terminal = hostileSolutions(`http://127.0.0.1:${sim.port}/canary`).find(
+      (c) => c.kind === "terminal",
+    )!;
+    assert.equal(
+      result.candidates.find((c) => c.index === 4)!.text,
+      terminal.text,
+      "exactly as the model wrote it",
+    );
+    const huge = result.candidates.find((c) => c.index === 1)!;
+    assert.deepEqual([huge.finishReason, huge.text.length], ["client-limit", 65536]);
+  });
+
+  it("--candidate-chars and --solve-chars bound what a solve keeps", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    const run = await runCli([
+      "solve",
+      "--json",
+      "--n",
+      "4",
+      "--candidate-chars",
+      "300",
+      "--no-reward",
+      ...urls(),
+      problem.problem,
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as SolveJson;
+    for (const candidate of result.candidates) {
+      assert.equal(candidate.finishReason, "client-limit");
+      assert.equal(candidate.text.length, 300);
+    }
+    const small = await runCli([
+      "solve",
+      "--json",
+      "--n",
+      "4",
+      "--solve-chars",
+      "500",
+      "--no-reward",
+      ...urls(),
+      problem.problem,
+    ]);
+    const texts = (JSON.parse(small.stdout) as SolveJson).candidates.map((c) => c.text.length);
+    assert.equal(
+      texts.reduce((a, b) => a + b, 0),
+      500,
+    );
+  });
+
   const usageErrors: [string, string[], RegExp][] = [
     ["no problem", ["solve"], /exactly one PROBLEM/],
     ["bad n", ["solve", "--n", "zero", "x"], /--n expects an integer ≥ 1/],
     ["unknown flag", ["solve", "--bogus", "x"], /Unknown option/],
+    ["bad limit", ["solve", "--candidate-chars", "0", "x"], /--candidate-chars expects an integer ≥ 1/],
     ["unknown command", ["frobnicate"], /unknown command "frobnicate"/],
   ];
   for (const [name, argv, message] of usageErrors) {

@@ -262,9 +262,30 @@ describe("solve pipeline: backend failures", function () {
       new RegExp(`Cannot reach the policy model server at ${sim.policyBaseUrl}`),
     );
     assert.match(state.error!.hint!, /vllm serve nvidia\/AceMath-7B-Instruct/);
+    assert.match(state.error!.hint!, new RegExp(`--port ${sim.port} `), "the configured URL's port");
     assert.equal(state.error!.setting, "acemath.policy.baseUrl");
     assert.equal(state.problem, problem.problem, "the view still shows the problem");
     assert.equal(state.policy?.url, sim.policyBaseUrl, "and where the request went");
+    assert.deepEqual(
+      state.reward,
+      { url: sim.rewardBaseUrl, model: "", simulated: false },
+      "and the configured reward server (model: the first it lists), not 'none'",
+    );
+  });
+
+  it("policy server down with configured models: the start command serves the configured model", async () => {
+    sim = await startSimulator();
+    const deps = simBackends(sim);
+    await sim.close();
+    const { state } = await runSolve(
+      request(problem.problem, { policyModel: "org/Math-Policy", rewardModel: "org/Math-RM" }),
+      deps,
+    );
+    assert.equal(
+      state.error!.hint,
+      `vllm serve org/Math-Policy --port ${sim.port} --max-model-len 4096 --enable-prefix-caching`,
+    );
+    assert.equal(state.reward?.model, "org/Math-RM");
   });
 
   it("HTTP 429: says the server is overloaded", async () => {

@@ -49,6 +49,26 @@ describe("ranking", () => {
     assert.equal(ranking.groups[0]!.answer, "0.5");
   });
 
+  it("after a cancel, finished candidates come first and interrupted ones after (reward)", async () => {
+    const interrupted = (index: number): RankableCandidate => ({ ...c(index, null), ended: false });
+    const ranking = await rankCandidates(
+      [interrupted(0), c(1, "3", 1.5), c(2, "4", null), interrupted(3), c(4, null, null), c(5, "3", 2)],
+      "reward",
+      groupByExactAnswer,
+    );
+    assert.deepEqual(ranking.order, [5, 1, 2, 4, 0, 3], "scored, then finished unscored, then interrupted");
+  });
+
+  it("after a cancel, finished candidates come first and interrupted ones after (majority)", async () => {
+    const interrupted = (index: number): RankableCandidate => ({ ...c(index, null), ended: false });
+    const ranking = await rankCandidates(
+      [interrupted(0), c(1, "7"), c(2, null), interrupted(3), c(4, "7"), c(5, "2")],
+      "majority",
+      groupByExactAnswer,
+    );
+    assert.deepEqual(ranking.order, [1, 4, 5, 2, 0, 3]);
+  });
+
   it("groups exact answers ignoring whitespace only", async () => {
     assert.deepEqual(await groupByExactAnswer(["x + 1", "x+1", "1+x"]), [[0, 1], [2]]);
   });

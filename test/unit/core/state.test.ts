@@ -53,4 +53,21 @@ describe("solve state reducer", () => {
     applySolveEvent(state, { type: "ranking", method: "majority", order: [0], groups: [] });
     assert.deepEqual(state.order, [0, 2]);
   });
+
+  it("refuses candidates outside 0…n−1 and a second finish, whatever sent them", () => {
+    const state = emptySolveState();
+    applySolveEvent(state, { type: "started", problem: "p", n: 3, policy: backend, reward: null });
+    for (const index of [3, 7, 100_000_000, -1, 1.5]) {
+      applySolveEvent(state, { type: "delta", index, text: "ghost" });
+      applySolveEvent(state, { type: "finished", index, finishReason: "stop", answer: "666" });
+      applySolveEvent(state, { type: "scored", index, score: 99, scoreKind: "raw" });
+    }
+    applySolveEvent(state, { type: "finished", index: 0, finishReason: "client-limit", answer: "1" });
+    applySolveEvent(state, { type: "finished", index: 0, finishReason: "stop", answer: "777" });
+    assert.deepEqual(
+      state.candidates.map((c) => [c.index, c.finishReason, c.answer, c.score]),
+      [[0, "client-limit", "1", null]],
+    );
+    assert.deepEqual(state.order, [0]);
+  });
 });

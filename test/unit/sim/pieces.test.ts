@@ -108,6 +108,9 @@ describe("simulated backend: command line", () => {
     ["malformed:3", { malformedAfterEvents: 3 }],
     ["reward-down", { rewardDown: "404" }],
     ["reward-down:close", { rewardDown: "close" }],
+    ["hostile", { hostile: true }],
+    ["hostile:5000", { hostile: true, hugeChars: 5000 }],
+    ["bad-indices", { badIndices: true }],
   ];
   for (const [spec, faults] of faultCases) {
     it(`parses --fault ${spec}`, () => assert.deepEqual(parseFault(spec, {}), faults));
