@@ -22,6 +22,8 @@ export type FromWebview =
   | { type: "insertSolution"; index: number }
   | { type: "copyLatex"; index: number }
   | { type: "cancel" }
+  /** Run the last solve again, with the same target and request (the error card's Retry). */
+  | { type: "retry" }
   | { type: "openSetting"; setting: string }
   /** A link in model output was clicked; the extension checks the URL before opening anything. */
   | { type: "openLink"; href: string };
@@ -32,6 +34,7 @@ export function isFromWebview(value: unknown): value is FromWebview {
   switch (message.type) {
     case "ready":
     case "cancel":
+    case "retry":
       return true;
     case "insertAnswer":
     case "insertSolution":

@@ -9,6 +9,7 @@ import { restoreState, StateSaver } from "./state/persistence";
 import { bindActions } from "./view/actions";
 import { emptyDirty, isClean, markAll } from "./view/dirty";
 import { Panel } from "./view/panel";
+import { createVisibility } from "./view/visibility";
 import { acquireApi } from "./vscodeApi";
 
 const FRAME_BUDGET_MS = 12;
@@ -26,22 +27,23 @@ function appRoot(): HTMLElement {
 function start(): void {
   const api = acquireApi();
   const root = appRoot();
-  const panel = new Panel(root);
+  const panel = new Panel(root, { visibility: createVisibility(), requestRender });
   const saver = new StateSaver(api, SAVE_INTERVAL_MS);
   const dirty = emptyDirty();
   let state = restoreState(api) ?? emptySolveState();
   let frameRequested = false;
 
-  const renderFrame = (): void => {
+  function renderFrame(): void {
     frameRequested = false;
     panel.render(state, dirty, { now: () => performance.now(), frameBudgetMs: FRAME_BUDGET_MS });
-    if (!isClean(dirty)) requestRender();
-  };
-  const requestRender = (): void => {
+    if (!isClean(dirty) || panel.hasPendingWork()) requestRender();
+  }
+  // Hoisted: the panel's visibility observer asks for frames too (a chunk scrolled into view).
+  function requestRender(): void {
     if (frameRequested) return;
     frameRequested = true;
     requestAnimationFrame(renderFrame);
-  };
+  }
 
   bindActions(root, (message) => api.postMessage(message));
   window.addEventListener("message", (event: MessageEvent<unknown>) => {

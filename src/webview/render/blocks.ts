@@ -1,23 +1,27 @@
 /**
- * Splits streaming Markdown into top-level chunks at blank lines, so a streaming solution can be
- * re-rendered chunk by chunk: only the chunk still growing is re-rendered, not the whole text.
- * A blank line inside a code fence, `\[…\]`, `$$…$$` or a `\begin…\end` environment is not a
- * boundary. Chunking can differ slightly from rendering the whole text (a loose list becomes
- * several lists), so a finished solution is always rendered whole.
+ * Where Markdown blocks end: at a blank line, unless the line is inside a code fence, `\[…\]`,
+ * `$$…$$` or a `\begin…\end` environment. The chunker (chunker.ts) cuts solutions only there, so
+ * each chunk renders as it would inside the whole text (except a loose list, which becomes
+ * several lists; that is why a short finished solution is rendered whole).
  */
 import { displayMathOpenAfter } from "./bracketMath";
 
 const FENCE = /^\s{0,3}(```|~~~)/;
 const BEGIN_OR_END = /\\(begin|end)\s*\{[^{}]*\}/g;
 
-interface OpenConstructs {
+export interface OpenConstructs {
   fence: boolean;
   bracket: boolean;
   dollars: boolean;
   environments: number;
 }
 
-function advance(open: OpenConstructs, line: string): void {
+export function noOpenConstructs(): OpenConstructs {
+  return { fence: false, bracket: false, dollars: false, environments: 0 };
+}
+
+/** Updates which constructs are open after `line`. */
+export function advanceOpenConstructs(open: OpenConstructs, line: string): void {
   if (FENCE.test(line)) {
     open.fence = !open.fence;
     return;
@@ -30,23 +34,6 @@ function advance(open: OpenConstructs, line: string): void {
   }
 }
 
-function isOpen(open: OpenConstructs): boolean {
+export function isOpen(open: OpenConstructs): boolean {
   return open.fence || open.bracket || open.dollars || open.environments > 0;
-}
-
-export function splitMarkdownBlocks(text: string): string[] {
-  const chunks: string[] = [];
-  const open: OpenConstructs = { fence: false, bracket: false, dollars: false, environments: 0 };
-  let current: string[] = [];
-  for (const line of text.split("\n")) {
-    if (line.trim() === "" && !isOpen(open)) {
-      if (current.length > 0) chunks.push(current.join("\n"));
-      current = [];
-      continue;
-    }
-    current.push(line);
-    advance(open, line);
-  }
-  if (current.length > 0) chunks.push(current.join("\n"));
-  return chunks;
 }

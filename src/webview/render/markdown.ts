@@ -5,6 +5,10 @@
  * image would be a tracking request), and links carry their target in `data-href` with no `href`,
  * so a click cannot navigate the webview: the page posts `openLink` and the extension decides.
  * markdown-it's own link validation already drops `javascript:`, `vbscript:`, `file:` and `data:`.
+ *
+ * Model text must not pass for the panel's own UI: headings are demoted to bold paragraphs of the
+ * candidate's text (`p.md-heading`), so "# #1 ANSWER 999 SCORE 99.99" cannot look like a card header,
+ * and links always look like links, with their full target in the tooltip.
  */
 import MarkdownIt from "markdown-it";
 import markdownItKatex from "@vscode/markdown-it-katex";
@@ -21,6 +25,7 @@ function createMarkdownIt(): MarkdownIt {
   md.use(dollarCurrencyPlugin);
   installMathRenderers(md);
   installLinkRenderers(md);
+  installHeadingRenderers(md);
   return md;
 }
 
@@ -56,6 +61,14 @@ function installLinkRenderers(md: MarkdownIt): void {
     const alt = renderer.renderInlineAsText(tokens[idx]!.children ?? [], options, env);
     return `<span class="md-image-alt" title="Image not loaded">[image${alt ? `: ${escapeHtml(alt)}` : ""}]</span>`;
   };
+}
+
+function installHeadingRenderers(md: MarkdownIt): void {
+  md.renderer.rules.heading_open = (tokens, idx) => {
+    const level = tokens[idx]!.tag.replace(/^h/, "");
+    return `<p class="md-heading md-heading-${escapeHtml(level)}">`;
+  };
+  md.renderer.rules.heading_close = () => "</p>\n";
 }
 
 let shared: MarkdownIt | undefined;

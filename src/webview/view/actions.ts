@@ -27,6 +27,9 @@ function runAction(button: HTMLElement, post: Post): void {
     if (index !== null) post({ type: candidateAction, index });
   } else if (action === "cancel") {
     post({ type: "cancel" });
+  } else if (action === "retry") {
+    button.setAttribute("disabled", ""); // one retry per click; the new solve's snapshot redraws the panel
+    post({ type: "retry" });
   } else if (action === "open-setting" && button.dataset.setting) {
     post({ type: "openSetting", setting: button.dataset.setting });
   } else if (action === "copy-hint") {

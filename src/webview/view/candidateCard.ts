@@ -4,12 +4,12 @@
  * changes on every streamed delta while the metadata changes a handful of times per solve.
  */
 import type { CandidateState, SolveStatus } from "../../core/solve/state";
-import { splitMarkdownBlocks } from "../render/blocks";
-import { renderMarkdown } from "../render/markdown";
-import { renderMath } from "../render/math";
-import { el, setAttr, setRenderedHtml, setText } from "./dom";
+import { el, setAttr, setText } from "./dom";
 import { updateBadges } from "./badges";
-import { formatScore } from "./text";
+import { showAnswerMath } from "./answerMath";
+import { SolutionView, type SolutionLimits } from "./solutionView";
+import { answerPlaceholder, formatScore } from "./text";
+import type { Visibility } from "./visibility";
 
 export interface CandidateCard {
   root: HTMLElement;
@@ -17,12 +17,14 @@ export interface CandidateCard {
   score: HTMLElement;
   answer: HTMLElement;
   badges: HTMLElement;
+  /** The scrolling box that holds the model's text (and nothing of the panel's own UI). */
   solution: HTMLElement;
+  body: SolutionView;
   buttons: Record<"insertAnswer" | "insertSolution" | "copyLatex", HTMLButtonElement>;
-  /** The answer LaTeX last rendered into `answer`, to skip re-rendering an unchanged one. */
-  renderedAnswer: string | null | undefined;
-  /** While streaming: the source of each rendered chunk, parallel to `solution`'s children. */
-  renderedChunks: string[];
+  /** What `answer` last showed (LaTeX or placeholder), to skip re-rendering an unchanged one. */
+  renderedAnswer: string | undefined;
+  /** Whether the last text given to the body was still streaming (its final render keeps the tail in view). */
+  streamed: boolean;
   /** Whether the solution box should stay scrolled to its end (the user has not scrolled up). */
   followTail: boolean;
 }
@@ -31,7 +33,16 @@ function actionButton(action: string, label: string, title: string, className = 
   return el("button", { className, text: label, attrs: { type: "button", "data-action": action, title } });
 }
 
-export function createCandidateCard(index: number): CandidateCard {
+export interface CardServices {
+  visibility: Visibility;
+  /** A chunk of this card's solution scrolled into view and needs rendering. */
+  onWork: (index: number) => void;
+  limits?: SolutionLimits;
+  /** Whether this card renders an ordinary-size solution even off screen. */
+  mayBeEager: boolean;
+}
+
+export function createCandidateCard(index: number, services: CardServices): CandidateCard {
   const rank = el("span", { className: "rank" });
   const answer = el("span", { className: "answer" });
   const score = el("span", { className: "score", attrs: { title: "Reward score" } });
@@ -51,7 +62,10 @@ export function createCandidateCard(index: number): CandidateCard {
     text: "Expand",
     attrs: { type: "button", "data-action": "toggle-expand", "aria-expanded": "false" },
   });
-  const solution = el("div", { className: "solution" });
+  const solution = el("div", {
+    className: "solution",
+    attrs: { role: "region", "aria-label": `Model output, candidate ${index + 1}`, tabindex: "0" },
+  });
   const root = el("article", { className: "candidate", attrs: { "data-index": String(index) } }, [
     el("div", { className: "candidate-head" }, [
       rank,
@@ -59,6 +73,7 @@ export function createCandidateCard(index: number): CandidateCard {
       el("span", { className: "score-cell" }, [el("span", { className: "label", text: "Score" }), score]),
       badges,
     ]),
+    el("div", { className: "model-output-caption", text: "Model output", attrs: { "aria-hidden": "true" } }),
     solution,
     el("div", { className: "candidate-actions" }, [
       buttons.insertAnswer,
@@ -75,9 +90,16 @@ export function createCandidateCard(index: number): CandidateCard {
     answer,
     badges,
     solution,
+    body: new SolutionView(
+      solution,
+      services.visibility,
+      () => services.onWork(index),
+      services.limits,
+      services.mayBeEager,
+    ),
     buttons,
     renderedAnswer: undefined,
-    renderedChunks: [],
+    streamed: false,
     followTail: true,
   };
   solution.addEventListener("scroll", () => {
@@ -110,57 +132,40 @@ export function updateCandidateMeta(
   setText(card.rank, `#${rank}`);
   setAttr(card.rank, "title", ranked ? `Rank ${rank}` : "Not ranked yet");
   setText(card.score, formatScore(candidate.score));
-  updateAnswer(card, candidate);
+  updateAnswer(card, candidate, status);
   updateBadges(card.badges, candidate, status);
   card.buttons.insertAnswer.disabled = candidate.answer === null;
   card.buttons.copyLatex.disabled = candidate.answer === null;
   card.buttons.insertSolution.disabled = candidate.text.length === 0;
 }
 
-function updateAnswer(card: CandidateCard, candidate: CandidateState): void {
-  if (card.renderedAnswer === candidate.answer) return;
-  card.renderedAnswer = candidate.answer;
-  if (candidate.answer === null) {
-    card.answer.classList.add("empty");
-    setText(card.answer, candidate.finishReason === null ? "…" : "none");
-  } else {
-    card.answer.classList.remove("empty");
-    setRenderedHtml(card.answer, renderMath(candidate.answer, { displayMode: false }));
+function updateAnswer(card: CandidateCard, candidate: CandidateState, status: SolveStatus): void {
+  const { answer } = candidate;
+  const placeholder = answer === null ? answerPlaceholder(candidate, status) : "";
+  const key = answer === null ? `placeholder:${placeholder}` : `answer:${answer}`;
+  if (card.renderedAnswer === key) return;
+  card.renderedAnswer = key;
+  card.answer.classList.toggle("empty", answer === null);
+  if (answer !== null) {
+    showAnswerMath(card.answer, answer);
+    return;
   }
+  card.answer.removeAttribute("title");
+  card.answer.classList.remove("answer-source");
+  setText(card.answer, placeholder);
 }
 
 /**
- * Re-renders the solution body. A streaming text is rendered chunk by chunk (see render/blocks.ts)
- * and only chunks whose source changed are replaced, normally just the last one; a finished text
- * is rendered whole, so its final HTML is exactly the Markdown of the whole solution.
+ * Gives the body the latest text; the rendering itself happens in `SolutionView.renderSome`,
+ * chunk by chunk, within the panel's frame budget.
  */
 export function updateCandidateSolution(
   card: CandidateCard,
   text: string,
   options: { streaming: boolean },
 ): void {
-  if (!options.streaming) {
-    card.renderedChunks = [];
-    setRenderedHtml(card.solution, renderMarkdown(text));
-    return;
-  }
-  const chunks = splitMarkdownBlocks(text);
-  const previous = card.renderedChunks;
-  let same = 0;
-  while (same < chunks.length && same < previous.length && chunks[same] === previous[same]) same++;
-  const children = card.solution.children;
-  if (children.length !== previous.length) {
-    card.solution.replaceChildren(); // last render was whole-text: start over in chunks
-    same = 0;
-  }
-  while (children.length > same) children[children.length - 1]!.remove();
-  for (const chunk of chunks.slice(same)) {
-    const wrapper = document.createElement("div");
-    wrapper.className = "md-chunk";
-    setRenderedHtml(wrapper, renderMarkdown(chunk));
-    card.solution.append(wrapper);
-  }
-  card.renderedChunks = chunks;
+  card.body.setText(text, !options.streaming);
+  card.streamed = options.streaming;
 }
 
 /** Keeps followed solutions scrolled to their end; run after all writes of a frame (one layout). */

@@ -1,7 +1,7 @@
 /** The compact summary above the candidates: one row per distinct final answer. */
 import type { AnswerGroup } from "../../core/solve/events";
-import { renderMath } from "../render/math";
-import { el, setRenderedHtml } from "./dom";
+import { showAnswerMath } from "./answerMath";
+import { el } from "./dom";
 import { formatScore } from "./text";
 
 export interface GroupsView {
@@ -17,8 +17,8 @@ export function createGroupsView(): GroupsView {
     el("thead", {}, [
       el("tr", {}, [
         el("th", { text: "Answer", attrs: { scope: "col" } }),
-        el("th", { className: "num", text: "Votes", attrs: { scope: "col" } }),
-        el("th", { className: "num", text: "Best score", attrs: { scope: "col" } }),
+        el("th", { className: "num votes", text: "Votes", attrs: { scope: "col" } }),
+        el("th", { className: "num best-score", text: "Best score", attrs: { scope: "col" } }),
       ]),
     ]),
     body,
@@ -28,8 +28,10 @@ export function createGroupsView(): GroupsView {
 }
 
 function groupRow(group: AnswerGroup, leading: boolean): HTMLTableRowElement {
-  const answer = el("td", { className: "group-answer" });
-  setRenderedHtml(answer, renderMath(group.answer, { displayMode: false }));
+  // The cell clips (CSS) so the Votes and Best score columns stay visible; the full answer is its title.
+  const answerText = el("div", { className: "group-answer-text" });
+  showAnswerMath(answerText, group.answer);
+  const answer = el("td", { className: "group-answer" }, [answerText]);
   const members = group.members.map((i) => `#${i + 1}`).join(", ");
   return el(
     "tr",
@@ -44,7 +46,7 @@ function groupRow(group: AnswerGroup, leading: boolean): HTMLTableRowElement {
     [
       answer,
       el("td", { className: "num votes", text: String(group.members.length) }),
-      el("td", { className: "num", text: formatScore(group.bestScore) }),
+      el("td", { className: "num best-score", text: formatScore(group.bestScore) }),
     ],
   );
 }

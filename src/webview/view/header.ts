@@ -66,7 +66,8 @@ export function createHeader(): HeaderView {
 }
 
 function describeBackend(backend: BackendInfo | null, fallback: string): string {
-  return backend ? `${backend.model} — ${backend.url}` : fallback;
+  if (!backend) return fallback;
+  return backend.model ? `${backend.model} — ${backend.url}` : backend.url;
 }
 
 export function updateHeader(view: HeaderView, state: SolveState): void {

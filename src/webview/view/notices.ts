@@ -20,8 +20,13 @@ function warningElement(message: string): HTMLElement {
 }
 
 function errorElement(error: SolveErrorInfo): HTMLElement {
+  const retry = el("button", {
+    text: "Retry",
+    attrs: { type: "button", "data-action": "retry", title: "Run this solve again" },
+  });
   const settingButton = error.setting
     ? el("button", {
+        className: "secondary",
         text: "Open setting",
         attrs: {
           type: "button",
@@ -41,13 +46,15 @@ function errorElement(error: SolveErrorInfo): HTMLElement {
         }),
       ])
     : null;
+  // The actions get their own row under the text, so a narrow panel wraps them instead of pushing
+  // them off screen.
   return el("div", { className: "notice error", attrs: { role: "alert" } }, [
     el("span", { className: "notice-icon", text: "✕", attrs: { "aria-hidden": "true" } }),
     el("div", { className: "notice-body" }, [
       el("span", { className: "notice-text", text: error.message }),
       hint,
+      el("div", { className: "notice-actions" }, [retry, settingButton]),
     ]),
-    settingButton,
   ]);
 }
 

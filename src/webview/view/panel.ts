@@ -1,7 +1,8 @@
 /**
  * The whole panel. `render` draws only what `DirtyParts` names and leaves in it the streaming
- * solutions it postponed (throttled, or over this frame's time budget), so the caller asks for
- * another frame while anything is left.
+ * solutions it postponed (throttled), so the caller asks for another frame while anything is left
+ * (`isClean(dirty)` false or `hasPendingWork()`). Solution bodies render chunk by chunk and only
+ * near the viewport (view/solutionView.ts): the frame budget holds even inside one huge candidate.
  */
 import type { SolveState } from "../../core/solve/state";
 import {
@@ -13,16 +14,32 @@ import {
 } from "./candidateCard";
 import type { DirtyParts } from "./dirty";
 import { el } from "./dom";
+import { DEFAULT_MAX_HTML_CHARS_PER_FRAME, FrameBudget } from "./frameBudget";
 import { createGroupsView, updateGroups, type GroupsView } from "./groupsTable";
 import { createHeader, updateHeader, type HeaderView } from "./header";
 import { createNotices, updateNotices, type NoticesView } from "./notices";
 import { RenderThrottle } from "./renderThrottle";
+import type { SolutionLimits } from "./solutionView";
 import { isStreaming, ranksByIndex } from "./text";
+import { AlwaysVisible, type Visibility } from "./visibility";
 
 export interface RenderOptions {
   now: () => number;
   /** Milliseconds of solution rendering allowed in one frame; the rest waits for the next. */
   frameBudgetMs: number;
+  /** Characters of solution HTML one frame may insert (the browser lays them out in that frame). */
+  maxHtmlCharsPerFrame?: number;
+}
+
+/** Cards that render their whole (ordinary-size) solution even off screen; later ones only when seen. */
+const EAGER_CARDS = 16;
+
+export interface PanelServices {
+  /** Which chunks are near the viewport; everything by default. */
+  visibility?: Visibility;
+  /** Called when rendering work appeared outside of a message (a chunk scrolled into view). */
+  requestRender?: () => void;
+  limits?: SolutionLimits;
 }
 
 export class Panel {
@@ -33,8 +50,15 @@ export class Panel {
   private readonly empty: HTMLElement;
   private readonly cards = new Map<number, CandidateCard>();
   private readonly throttle = new RenderThrottle();
+  /** Cards whose body has visible chunks left to render. */
+  private readonly working = new Set<number>();
+  private readonly visibility: Visibility;
 
-  constructor(root: HTMLElement) {
+  constructor(
+    root: HTMLElement,
+    private readonly services: PanelServices = {},
+  ) {
+    this.visibility = services.visibility ?? new AlwaysVisible();
     this.header = createHeader();
     this.notices = createNotices();
     this.groups = createGroupsView();
@@ -59,8 +83,15 @@ export class Panel {
     dirty.meta.clear();
   }
 
+  /** Whether visible solution chunks still wait for rendering (ask for another frame). */
+  hasPendingWork(): boolean {
+    return this.working.size > 0;
+  }
+
   private dropAllCards(): void {
+    for (const card of this.cards.values()) card.body.dispose();
     this.cards.clear();
+    this.working.clear();
     this.list.replaceChildren();
     this.throttle.reset();
   }
@@ -70,7 +101,7 @@ export class Panel {
     const created: number[] = [];
     for (const index of state.order) {
       if (this.cards.has(index)) continue;
-      this.cards.set(index, createCandidateCard(index));
+      this.cards.set(index, createCandidateCard(index, this.cardServices(this.cards.size < EAGER_CARDS)));
       created.push(index);
     }
     const wanted = state.order.map((index) => this.cards.get(index)!.root);
@@ -99,8 +130,27 @@ export class Panel {
     for (const index of created) dirty.solutions.add(index);
   }
 
+  private cardServices(mayBeEager: boolean) {
+    return {
+      visibility: this.visibility,
+      limits: this.services.limits,
+      mayBeEager,
+      onWork: (index: number) => {
+        this.working.add(index);
+        this.services.requestRender?.();
+      },
+    };
+  }
+
+  /**
+   * Gives changed texts to their cards (cheap), then renders visible chunks one at a time until
+   * the frame's budget is used; at least one chunk per frame, so rendering always progresses.
+   */
   private updateSolutions(state: SolveState, dirty: DirtyParts, options: RenderOptions): void {
-    const frameStart = options.now();
+    const budget = new FrameBudget(options.now, {
+      budgetMs: options.frameBudgetMs,
+      maxHtmlChars: options.maxHtmlCharsPerFrame ?? DEFAULT_MAX_HTML_CHARS_PER_FRAME,
+    });
     const streamed: CandidateCard[] = [];
     for (const index of [...dirty.solutions]) {
       const candidate = state.candidates.find((c) => c.index === index);
@@ -109,15 +159,22 @@ export class Panel {
         dirty.solutions.delete(index);
         continue;
       }
-      const started = options.now();
-      if (started - frameStart > options.frameBudgetMs) break;
       const streaming = isStreaming(candidate, state.status);
-      if (!this.throttle.isDue(index, streaming, started)) continue;
-      const wasStreaming = card.renderedChunks.length > 0; // its final render should keep the tail in view
+      if (!this.throttle.isDue(index, streaming, options.now())) continue;
+      if (streaming || card.streamed) streamed.push(card); // its final render keeps the tail in view too
       updateCandidateSolution(card, candidate.text, { streaming });
-      this.throttle.recordRender(index, started, options.now());
       dirty.solutions.delete(index);
-      if (streaming || wasStreaming) streamed.push(card);
+      this.working.add(index);
+    }
+    // Chunks near the viewport first, in every card; then the off-screen rest of ordinary-size cards.
+    for (const index of this.working) {
+      const started = options.now();
+      this.cards.get(index)?.body.renderSome(budget, "visible");
+      this.throttle.recordRender(index, started, options.now());
+    }
+    for (const index of this.working) this.cards.get(index)?.body.renderSome(budget, "eager");
+    for (const index of [...this.working]) {
+      if (!this.cards.get(index)?.body.hasWork()) this.working.delete(index);
     }
     // Scrolling reads layout: done after every write of the frame, so the browser lays out once.
     for (const card of streamed) scrollToTail(card);

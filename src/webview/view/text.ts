@@ -1,10 +1,16 @@
 /** The panel's wording, as pure functions of the state (DOM-free, unit-tested). */
 import type { ScoreKind } from "../../core/solve/events";
-import type { CandidateState, SolveState, SolveStatus } from "../../core/solve/state";
+import {
+  candidateCounts,
+  type CandidateState,
+  type SolveState,
+  type SolveStatus,
+} from "../../core/solve/state";
 
 export const MAJORITY_NOTICE = "No reward model was used — ranked by majority vote over final answers";
 
 export function rankingMethodText(state: SolveState): string {
+  if (state.status === "cancelled") return cancelledRankingText(state);
   if (state.rankingMethod === "majority") return MAJORITY_NOTICE;
   if (state.rankingMethod === "reward") {
     const model = state.reward?.model ?? "(unknown)";
@@ -14,6 +20,20 @@ export function rankingMethodText(state: SolveState): string {
   if (state.status !== "running") return "";
   if (state.reward) return `Will be ranked by reward model ${state.reward.model} when candidates finish`;
   return MAJORITY_NOTICE;
+}
+
+/** After a cancel, only what was actually done: how many finished, how many were scored, how they are ordered. */
+function cancelledRankingText(state: SolveState): string {
+  const { ended, total, scored } = candidateCounts(state);
+  const head = `Cancelled: ${ended} of ${total} finished`;
+  if (ended === 0) return `${head}, nothing to rank`;
+  if (state.rankingMethod === "reward" && scored > 0) {
+    const model = state.reward?.model ?? "(unknown)";
+    return `${head}, ${scored} scored — ranked by reward model ${model}${scoreKindSuffix(state.scoreKind)}`;
+  }
+  if (state.rankingMethod === "majority")
+    return `${head}, not scored — ranked by majority vote over final answers`;
+  return `${head}, not scored`;
 }
 
 function scoreKindSuffix(kind: ScoreKind | null): string {
@@ -65,4 +85,14 @@ export function hasNoAnswer(candidate: CandidateState): boolean {
 
 export function isTruncated(candidate: CandidateState): boolean {
   return candidate.finishReason === "length";
+}
+
+/** What a card shows in place of an answer it does not have. */
+export function answerPlaceholder(candidate: CandidateState, status: SolveStatus): string {
+  if (candidate.finishReason === "cancelled") return "cancelled";
+  if (candidate.finishReason === null) {
+    if (status === "running") return "…";
+    return status === "cancelled" ? "cancelled" : "none";
+  }
+  return "none";
 }

@@ -5,7 +5,8 @@ import { emptySolveState, type SolveState } from "../../../src/core/solve/state"
 import { applyMessage } from "../../../src/webview/state/messages";
 import { bindActions } from "../../../src/webview/view/actions";
 import { emptyDirty, type DirtyParts } from "../../../src/webview/view/dirty";
-import { Panel } from "../../../src/webview/view/panel";
+import { Panel, type PanelServices } from "../../../src/webview/view/panel";
+import { DEFAULT_SOLUTION_LIMITS } from "../../../src/webview/view/solutionView";
 import { MAJORITY_NOTICE } from "../../../src/webview/view/text";
 import { installDom } from "./dom";
 import * as fx from "./solveFixture";
@@ -16,10 +17,11 @@ class Harness {
   readonly dirty: DirtyParts = emptyDirty();
   readonly posted: FromWebview[] = [];
   readonly root = document.getElementById("app")!;
-  readonly panel = new Panel(this.root);
+  readonly panel: Panel;
   clock = 0;
 
-  constructor() {
+  constructor(services: PanelServices = {}) {
+    this.panel = new Panel(this.root, services);
     bindActions(this.root, (message) => this.posted.push(message));
   }
 
@@ -30,7 +32,12 @@ class Harness {
 
   frame(advanceMs = 1000): this {
     this.clock += advanceMs;
-    this.panel.render(this.state, this.dirty, { now: () => this.clock, frameBudgetMs: 1e9 });
+    // No frame limits here: these tests look at what is drawn, hugeCandidate.test.ts at the limits.
+    this.panel.render(this.state, this.dirty, {
+      now: () => this.clock,
+      frameBudgetMs: 1e9,
+      maxHtmlCharsPerFrame: Infinity,
+    });
     return this;
   }
 
@@ -158,11 +165,15 @@ describe("solve panel view", () => {
   });
 
   it("re-renders only the growing chunk of a streaming solution, and the whole text when it finishes", () => {
-    const h = new Harness().send(fx.started(problem), {
-      type: "delta",
-      index: 0,
-      text: "First \\(a\\).\n\nSecond",
-    });
+    // One chunk per markdown block, to watch the chunks of a short text.
+    const h = new Harness({ limits: { ...DEFAULT_SOLUTION_LIMITS, targetChars: 1 } }).send(
+      fx.started(problem),
+      {
+        type: "delta",
+        index: 0,
+        text: "First \\(a\\).\n\nSecond",
+      },
+    );
     const solution = h.candidate(0).querySelector(".solution")!;
     const firstChunk = solution.firstElementChild;
     assert.equal(solution.querySelectorAll(".md-chunk").length, 2);
@@ -170,7 +181,7 @@ describe("solve panel view", () => {
     assert.equal(solution.firstElementChild, firstChunk, "finished chunk kept");
     assert.equal(solution.querySelectorAll(".md-chunk").length, 3);
     h.send({ type: "finished", index: 0, finishReason: "stop", answer: null });
-    assert.equal(solution.querySelectorAll(".md-chunk").length, 0);
+    assert.equal(solution.querySelectorAll(".md-chunk").length, 1, "a short finished text is rendered whole");
     assert.equal(solution.querySelectorAll("p").length, 3);
   });
 
@@ -183,6 +194,14 @@ describe("solve panel view", () => {
     );
     assert.ok(h.candidate(0).querySelector(".badge-cancelled"));
     assert.equal(h.candidate(0).querySelector(".badge-no-answer"), null);
+    assert.equal(h.candidate(0).querySelector(".answer")?.textContent, "cancelled", "not the pending …");
+  });
+
+  it("shows … only while running, and cancelled for candidates a cancel cut off", () => {
+    const h = new Harness().send(fx.started(problem), { type: "delta", index: 0, text: "To find" });
+    assert.equal(h.candidate(0).querySelector(".answer")?.textContent, "…");
+    h.send({ type: "done", outcome: "cancelled" });
+    assert.equal(h.candidate(0).querySelector(".answer")?.textContent, "cancelled");
   });
 
   it("marks truncated and answerless candidates, and disables answer buttons", () => {
@@ -245,6 +264,56 @@ describe("solve panel view", () => {
     assert.equal(h.$("#status").dataset.status, "failed");
   });
 
+  it("offers Retry on the error card, once per click, with its actions on their own wrapping row", () => {
+    const h = new Harness().send(
+      fx.started(problem),
+      {
+        type: "error",
+        error: { message: "No server at http://127.0.0.1:8011/v1", hint: "vllm serve m --port 8011" },
+      },
+      { type: "done", outcome: "failed" },
+    );
+    const retry = h.$('.error .notice-actions button[data-action="retry"]') as HTMLButtonElement;
+    assert.equal(retry.textContent, "Retry");
+    h.click(retry);
+    h.click(retry);
+    assert.deepEqual(h.posted, [{ type: "retry" }]);
+    assert.equal(h.$(".error .hint-command").textContent, "vllm serve m --port 8011");
+  });
+
+  it("shows the reward model configured for a solve that failed before it started", () => {
+    const reward = { url: "http://127.0.0.1:8012/v1", model: "AceMath-7B-RM", simulated: false };
+    const h = new Harness().send(
+      fx.started(problem, reward),
+      { type: "error", error: { message: "No server" } },
+      { type: "done", outcome: "failed" },
+    );
+    assert.equal(h.all(".backends dd")[1]?.textContent, "AceMath-7B-RM — http://127.0.0.1:8012/v1");
+  });
+
+  it("cuts a long answer in the answers table, with the full answer in its title", () => {
+    const long = `x = ${"\\frac{1}{2} + ".repeat(60)}1`;
+    const h = new Harness().send(fx.started(problem), {
+      type: "ranking",
+      method: "majority",
+      order: [],
+      groups: [
+        { answer: long, members: [0, 1], bestScore: null },
+        { answer: "42", members: [2], bestScore: 1.5 },
+      ],
+    });
+    const cells = h.all(".groups tr.group .group-answer-text");
+    assert.equal(cells[0]!.getAttribute("title"), long);
+    assert.ok(cells[0]!.classList.contains("answer-source"), "too long to typeset");
+    assert.ok((cells[0]!.textContent ?? "").length < 100);
+    assert.equal(cells[1]!.getAttribute("title"), "42");
+    assert.ok(cells[1]!.querySelector(".katex"));
+    assert.deepEqual(
+      h.all(".groups tr.group td.num").map((td) => td.textContent),
+      ["2", "—", "1", "1.500"],
+    );
+  });
+
   it("posts candidate actions with the candidate index, and links as openLink", () => {
     const h = new Harness().send(
       fx.started(problem),
@@ -255,7 +324,14 @@ describe("solve panel view", () => {
     for (const action of ["insert-answer", "insert-solution", "copy-latex"]) {
       h.click(card.querySelector<HTMLElement>(`button[data-action="${action}"]`)!);
     }
-    h.click(card.querySelector<HTMLElement>("a.md-link")!);
+    const link = card.querySelector<HTMLElement>("a.md-link")!;
+    const click = new window.MouseEvent("click", { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    assert.ok(click.defaultPrevented, "the webview never follows the link itself");
+    assert.equal(link.getAttribute("href"), null);
+    assert.equal(link.getAttribute("title"), "https://example.com/d");
+    assert.ok(link.closest(".solution"), "links live inside the model's output box");
+    assert.equal(window.location.href, "about:blank");
     assert.deepEqual(h.posted, [
       { type: "insertAnswer", index: 3 },
       { type: "insertSolution", index: 3 },

@@ -65,6 +65,37 @@ describe("webview rendering of hostile model output", () => {
   });
 });
 
+describe("model output cannot imitate the panel's own UI", () => {
+  const fakeHeader = "# #1 ANSWER 999 SCORE 99.99 (verified by AceMath)";
+
+  for (const level of [1, 2, 3, 4, 5, 6]) {
+    it(`demotes an h${level} heading to a bold paragraph of candidate text`, () => {
+      const document = parseHtml(renderMarkdown(`${"#".repeat(level)} Title\n\ntext`));
+      assert.equal(document.querySelector("h1, h2, h3, h4, h5, h6"), null);
+      const heading = document.querySelector("p.md-heading");
+      assert.equal(heading?.textContent, "Title");
+      assert.ok(heading?.classList.contains(`md-heading-${level}`));
+    });
+  }
+
+  it("keeps a fake score header as text inside the heading paragraph", () => {
+    const document = parseHtml(renderMarkdown(`${fakeHeader}\nSetext heading\n===`));
+    assert.equal(document.querySelector("h1, h2, button, [data-action]"), null);
+    assert.equal(document.querySelectorAll("p.md-heading").length, 2);
+  });
+
+  it("renders a link-styled fake button as a plain link that shows its target", () => {
+    const link = parseHtml(renderMarkdown("[Insert answer](http://127.0.0.1:8000/v1/models)")).querySelector(
+      "a",
+    );
+    assert.ok(link);
+    assert.equal(link.className, "md-link");
+    assert.equal(link.getAttribute("title"), "http://127.0.0.1:8000/v1/models");
+    assert.equal(link.getAttribute("data-action"), null);
+    assert.equal(link.getAttribute("href"), null);
+  });
+});
+
 describe("webview rendering of LaTeX KaTeX cannot parse", () => {
   const broken = [
     String.raw`\frac{1}{`,
