@@ -107,15 +107,22 @@ export interface SimSession {
 }
 
 /**
- * The usual describe-block lifecycle: a simulator, a trusted code-server session pointed at it,
+ * The usual describe-block lifecycle: a simulator, a trusted code-server session pointed at it (plus
+ * `extraUserSettings`, in place before VS Code starts),
  * screenshots after every test, and both closed at the end.
  */
-export function useSimSession(simOptions: SimOptions = {}): SimSession {
+export function useSimSession(
+  simOptions: SimOptions = {},
+  extraUserSettings: Record<string, unknown> = {},
+): SimSession {
   let sim: SimServer | undefined;
   let session: Session | undefined;
   before(async function () {
     sim = await startSimulator({ port: 0, ...simOptions });
-    session = await openSession({ trusted: true, userSettings: settingsFor(sim) });
+    session = await openSession({
+      trusted: true,
+      userSettings: { ...settingsFor(sim), ...extraUserSettings },
+    });
   });
   after(async function () {
     await session?.close();

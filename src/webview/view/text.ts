@@ -1,5 +1,5 @@
 /** The panel's wording, as pure functions of the state (DOM-free, unit-tested). */
-import type { ScoreKind } from "../../core/solve/events";
+import { hasEnded, type ScoreKind } from "../../core/solve/events";
 import {
   candidateCounts,
   type CandidateState,
@@ -49,9 +49,7 @@ export function formatScore(score: number | null): string {
 
 export function statusText(state: SolveState): string {
   // Candidates cut off by a cancel or an error did not finish, though they stopped.
-  const finished = state.candidates.filter(
-    (c) => c.finishReason === "stop" || c.finishReason === "length",
-  ).length;
+  const finished = state.candidates.filter((c) => hasEnded(c.finishReason)).length;
   const total = Math.max(state.n, state.candidates.length);
   switch (state.status) {
     case "idle":
@@ -79,8 +77,7 @@ export function isStreaming(candidate: CandidateState, status: SolveStatus): boo
 
 /** The model ended its solution without a \\boxed{} answer (a cut-off candidate never had the chance). */
 export function hasNoAnswer(candidate: CandidateState): boolean {
-  const ended = candidate.finishReason === "stop" || candidate.finishReason === "length";
-  return ended && candidate.answer === null;
+  return hasEnded(candidate.finishReason) && candidate.answer === null;
 }
 
 export function isTruncated(candidate: CandidateState): boolean {
