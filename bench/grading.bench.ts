@@ -1,7 +1,8 @@
 /**
  * Grading engine benchmark: typical-pair throughput, latency on hard symbolic pairs, clustering
- * time, memory, and the time limit on pathological pairs. Targets (issue #3): ≥ 20,000 typical
- * pairs/s, p99 ≤ 50 ms on hard pairs, no pair over its limit. Prints; asserts nothing.
+ * time, memory, the time limit on pathological pairs, and (issue #7) pairs given as whole texts.
+ * Targets (issue #3): ≥ 20,000 typical pairs/s, p99 ≤ 50 ms on hard pairs, no pair over its
+ * limit. Prints; asserts nothing.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,6 +22,14 @@ function typicalPairs(): [string, string][] {
     ];
   const rows = readJsonl<{ gt: string; code: string[] }>(file);
   return rows.flatMap((r) => r.code.map((t): [string, string] => [r.gt, extractAnswer(t)?.answer ?? ""]));
+}
+
+/** Issue #7: both sides as texts, read by the extraction priority (gold as "Answer: $…$", the whole solution). */
+function textPairs(): [string, string][] {
+  const file = join(SAMPLES, "math_cot_100.jsonl");
+  if (!existsSync(file)) return [["Answer: $\\frac{1}{2}$", "so it is \\boxed{0.5}."]];
+  const rows = readJsonl<{ gt: string; code: string[] }>(file);
+  return rows.flatMap((r) => r.code.map((t): [string, string] => [`Answer: $${r.gt}$`, t]));
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -50,6 +59,10 @@ async function main(): Promise<void> {
     `typical pairs (MATH samples, gold vs extracted, isEquivalentFast): ${Math.round(measureThroughput(pairs))} pairs/s over ${pairs.length} pairs ×40`,
   );
   console.log(`extraction from full solutions: ${Math.round(measureExtraction())} solutions/s`);
+  const texts = textPairs();
+  console.log(
+    `text pairs (gold "Answer: $…$" vs whole solution, isEquivalentFast): ${Math.round(measureThroughput(texts))} pairs/s over ${texts.length} pairs ×40`,
+  );
 
   const grader = createGrader();
   const hard = (

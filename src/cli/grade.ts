@@ -2,10 +2,19 @@
  * `acemath grade [FILE|-] [--multiple-choice] [--percent-leniency] [--timeout MS]`
  * Reads JSONL records with `gold` and `pred` (an answer) or `solution` (a text to extract from);
  * writes each record back with `extracted`, `equal` (true/false/null for unknown) and `reason`.
+ * Both `gold` and `pred` may be texts ("Answer: $9$"); the final answer is read out of each.
+ * A malformed line is reported on stderr and as `{"line": N, "error": "…"}` in the output, and
+ * grading goes on with the next line; the exit status is then 1.
  */
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { createGrader, extractAnswer, type EquivalenceOptions, type Grader } from "../core/grading";
+import {
+  createGrader,
+  extractAnswer,
+  readAnswer,
+  type EquivalenceOptions,
+  type Grader,
+} from "../core/grading";
 
 export interface GradeIo {
   stdin: NodeJS.ReadableStream;
@@ -37,7 +46,7 @@ export async function runGrade(args: string[], io: GradeIo): Promise<number> {
   }
   const input = parsed.input === "-" ? io.stdin : createReadStream(parsed.input, "utf8");
   const grader = createGrader();
-  const counts = { equal: 0, notEqual: 0, unknown: 0 };
+  const counts = { equal: 0, notEqual: 0, unknown: 0, malformed: 0 };
   try {
     let lineNumber = 0;
     for await (const line of createInterface({ input, crlfDelay: Infinity })) {
@@ -46,7 +55,9 @@ export async function runGrade(args: string[], io: GradeIo): Promise<number> {
       const record = parseRecord(line);
       if (typeof record === "string") {
         io.stderr.write(`line ${lineNumber}: ${record}\n`);
-        return 1;
+        io.stdout.write(`${JSON.stringify({ line: lineNumber, error: record })}\n`);
+        counts.malformed++;
+        continue;
       }
       const output = await gradeRecord(record, grader, parsed);
       counts[output.equal === true ? "equal" : output.equal === false ? "notEqual" : "unknown"]++;
@@ -60,10 +71,11 @@ export async function runGrade(args: string[], io: GradeIo): Promise<number> {
   } finally {
     grader.dispose();
   }
+  const malformed = counts.malformed ? `; ${counts.malformed} malformed line(s) skipped` : "";
   io.stderr.write(
-    `graded ${counts.equal + counts.notEqual + counts.unknown}: ${counts.equal} equal, ${counts.notEqual} not equal, ${counts.unknown} unknown\n`,
+    `graded ${counts.equal + counts.notEqual + counts.unknown}: ${counts.equal} equal, ${counts.notEqual} not equal, ${counts.unknown} unknown${malformed}\n`,
   );
-  return 0;
+  return counts.malformed ? 1 : 0;
 }
 
 function parseArgs(args: string[]): GradeArgs | string {
@@ -114,7 +126,7 @@ async function gradeRecord(
 ): Promise<Record<string, unknown>> {
   const original = record.raw;
   const extracted =
-    record.pred ??
+    (record.pred === undefined ? undefined : readAnswer(record.pred)) ??
     extractAnswer(record.solution ?? "", { multipleChoice: args.multipleChoice })?.answer ??
     null;
   if (extracted === null)

@@ -10,6 +10,7 @@ import { containsDecimal, freeSymbols, type Expr } from "./expr";
 import { isEquivalentFast } from "./fast";
 import { samplePoints } from "./identity";
 import { normalizeAnswer } from "./normalize";
+import { readAnswer } from "./readAnswer";
 import { compareConstants, type Constant } from "./numeric";
 import { parseCached } from "./scalarFast";
 import { toKey } from "./rational";
@@ -29,20 +30,46 @@ interface AnswerClass {
   fingerprint?: string;
 }
 
+/** Two answers the engine could not decide: they stay in separate classes, and callers can say so. */
+export interface UndecidedPair {
+  /** First member of the existing class. */
+  first: number;
+  /** The answer that was compared with it. */
+  second: number;
+  reason: string;
+}
+
+export interface ClusterReport {
+  classes: number[][];
+  undecided: UndecidedPair[];
+}
+
 export async function clusterAnswers(
   answers: string[],
   symbolic: PairComparer,
   options: EquivalenceOptions = {},
 ): Promise<number[][]> {
+  return (await clusterAnswersReport(answers, symbolic, options)).classes;
+}
+
+export async function clusterAnswersReport(
+  answers: string[],
+  symbolic: PairComparer,
+  options: EquivalenceOptions = {},
+): Promise<ClusterReport> {
+  const undecided: UndecidedPair[] = [];
   const classes: AnswerClass[] = [];
   const byKey = new Map<string, AnswerClass>();
   for (let i = 0; i < answers.length; i++) {
-    const text = normalizeAnswer(answers[i] ?? "");
+    const text = normalizeAnswer(readAnswer(answers[i] ?? ""));
     const expr = parseCached(text);
     const constant = expr ? constantOf(expr) : undefined;
     const keys = [`text:${text}`, exactKey(constant)].filter((k): k is string => !!k);
     const known = keys.map((k) => byKey.get(k)).find(Boolean);
-    const target = known ?? (await findClass(classes, text, expr, constant, symbolic, options));
+    const unknownWith = (cls: AnswerClass, reason: string) =>
+      undecided.push({ first: cls.members[0] ?? 0, second: i, reason });
+    const answer = { text, expr, constant };
+    const target = known ?? (await findClass(classes, answer, symbolic, options, unknownWith));
     const cls = target ?? {
       members: [],
       representative: text,
@@ -53,7 +80,7 @@ export async function clusterAnswers(
     cls.members.push(i);
     for (const k of keys) if (!byKey.has(k)) byKey.set(k, cls);
   }
-  return classes.map((c) => c.members);
+  return { classes: classes.map((c) => c.members), undecided };
 }
 
 function constantOf(expr: Expr): Constant | undefined {
@@ -79,13 +106,18 @@ function fingerprint(expr: Expr): string | undefined {
   return `${names.join(",")}:${values.join(",")}`;
 }
 
+interface Candidate {
+  text: string;
+  expr: Expr | null;
+  constant: Constant | undefined;
+}
+
 async function findClass(
   classes: AnswerClass[],
-  text: string,
-  expr: Expr | null,
-  constant: Constant | undefined,
+  { text, expr, constant }: Candidate,
   symbolic: PairComparer,
   options: EquivalenceOptions,
+  unknownWith: (cls: AnswerClass, reason: string) => void,
 ): Promise<AnswerClass | undefined> {
   const tolerance = options.relativeTolerance ?? DEFAULT_RELATIVE_TOLERANCE;
   for (const cls of classes) {
@@ -95,10 +127,16 @@ async function findClass(
     }
     const fast = isEquivalentFast(cls.representative, text, options);
     if (fast.verdict === "equal") return cls;
-    if (fast.verdict === "not-equal" || !fast.reason.endsWith(NEEDS_SYMBOLIC)) continue;
+    if (fast.verdict === "not-equal") continue;
+    if (!fast.reason.endsWith(NEEDS_SYMBOLIC)) {
+      unknownWith(cls, fast.reason);
+      continue;
+    }
     const fp = expr ? fingerprint(expr) : undefined;
     if (fp && cls.fingerprint && !sameFingerprint(fp, cls.fingerprint)) continue;
-    if ((await symbolic(cls.representative, text)).verdict === "equal") return cls;
+    const result = await symbolic(cls.representative, text);
+    if (result.verdict === "equal") return cls;
+    if (result.verdict === "unknown") unknownWith(cls, result.reason);
   }
   return undefined;
 }

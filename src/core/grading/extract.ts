@@ -1,12 +1,23 @@
 /**
- * Finds the final answer in a full solution text, and where it is (for highlighting).
- *
- * Order of preference, as the Qwen2.5-Math toolkit does: the last `\boxed`/`\fbox`, else the text
- * after the last "the answer is" / "final answer is" (or GSM8K's `####`), else the last number.
+ * Finds the final answer in a full solution text (or in a gold answer written as text), and where
+ * it is (for highlighting). Order of preference (docs/grading.md): the last `\boxed`/`\fbox`
+ * group (several boxes separated only by commas/"and" are one list answer); else the sentence after
+ * the last "final answer is" / "answer is" / "Answer:" (or GSM8K's `####`), narrowed to its value;
+ * else the last math span or bare number, whichever comes later. Chat-template tokens end the text.
  * For multiple-choice sets a letter A–E is looked for first inside those, then anywhere.
  */
+import {
+  afterLastVerb,
+  isProse,
+  lastBareNumber,
+  mathSpans,
+  onlyConnectorsBetween,
+  withoutChatTokens,
+  type MathSpan,
+  type Span,
+} from "./answerText";
 
-export type ExtractionMethod = "boxed" | "answer-phrase" | "last-number" | "choice";
+export type ExtractionMethod = "boxed" | "answer-phrase" | "math-span" | "last-number" | "choice";
 
 /** `start`/`end` are offsets of the answer's content in the input text (end exclusive). */
 export interface ExtractedAnswer {
@@ -20,29 +31,50 @@ export interface ExtractOptions {
   multipleChoice?: boolean;
 }
 
-interface Span {
-  start: number;
-  end: number;
-}
-
 const BOX_COMMAND = /\\(?:boxed|fbox)(?![a-zA-Z])/g;
 
-export function extractAnswer(text: string, options: ExtractOptions = {}): ExtractedAnswer | null {
+export function extractAnswer(input: string, options: ExtractOptions = {}): ExtractedAnswer | null {
+  const text = withoutChatTokens(input);
   const found = extractBoxed(text) ?? extractAnswerPhrase(text);
   if (options.multipleChoice) return extractChoice(text, found);
-  return found ?? extractLastNumber(text);
+  return found ?? extractLastValue(text);
 }
 
-/** Only the last `\boxed`/`\fbox` with non-empty content; null when there is none. */
+/**
+ * The last `\boxed`/`\fbox` with non-empty content, together with the boxes just before it that
+ * only separators divide from it (`\boxed{1}, \boxed{2}` is the answer `1, 2`); null when none.
+ */
 export function extractBoxed(text: string): ExtractedAnswer | null {
-  const starts = [...text.matchAll(BOX_COMMAND)].map((m) => m.index + m[0].length);
+  const starts = [...text.matchAll(BOX_COMMAND)].map((m) => ({
+    command: m.index,
+    content: m.index + m[0].length,
+  }));
   // The last complete box wins; an earlier one is used only when the last is cut off (truncated output).
   for (let i = starts.length - 1; i >= 0; i--) {
-    const span = boxContent(text, starts[i] ?? 0);
-    if (span) return spanAnswer(text, trimSpan(text, span), "boxed");
+    const span = boxContent(text, starts[i]?.content ?? 0);
+    if (!span) continue;
+    const group = [trimSpan(text, span)];
+    for (let j = i - 1; j >= 0; j--) {
+      const previous = boxContent(text, starts[j]?.content ?? 0);
+      const between = previous && text.slice(afterBox(text, previous), starts[j + 1]?.command ?? 0);
+      if (!previous || between === null || !BOX_SEPARATOR.test(between)) break;
+      group.unshift(trimSpan(text, previous));
+    }
+    if (group.length === 1) return spanAnswer(text, group[0] ?? span, "boxed");
+    const answer = group.map((s) => text.slice(s.start, s.end)).join(", ");
+    return { answer, start: group[0]?.start ?? 0, end: group[group.length - 1]?.end ?? 0, method: "boxed" };
   }
   return null;
 }
+
+/** The end of a box: after its closing brace. */
+function afterBox(text: string, content: Span): number {
+  return text[content.end] === "}" ? content.end + 1 : content.end;
+}
+
+/** What may stand between the boxes of one list answer: `, `, "and", `\quad`, `x =`, `$`, `\\`. */
+const BOX_SEPARATOR =
+  /^(?:[\s,;$&]|\\[,;:! ]|\\q?quad\b|\\\\|\\text\{[\s,]*(?:and|or)?[\s,]*\}|\b(?:and|or)\b|[a-zA-Z](?:_\{?\w+\}?)?\s*=)*$/;
 
 /** The content after `\boxed`: a brace group, or a single token for `\boxed 5`. */
 function boxContent(text: string, afterCommand: number): Span | null {
@@ -75,18 +107,52 @@ export function matchingBrace(text: string, open: number): number {
   return -1;
 }
 
-const ANSWER_PHRASE = /(?:final answer|the answer)\s*(?:is|:)\s*:?|####/gi;
+const ANSWER_PHRASE = /(?:final answer|\banswers?)\s*(?:is|are|:)\s*:?|####/gi;
 
-/** The rest of the sentence after the last answer phrase. */
+/** The value stated by the sentence after the last answer phrase. */
 function extractAnswerPhrase(text: string): ExtractedAnswer | null {
   const last = [...text.matchAll(ANSWER_PHRASE)].pop();
   if (!last) return null;
   const start = last.index + last[0].length;
-  const span = trimSpan(text, { start, end: sentenceEnd(text, start) });
+  const sentence = { start, end: sentenceEnd(text, start) };
+  const span = trimSpan(text, sentence);
   const answer = text.slice(span.start, span.end);
   // "the final answer is \boxed{}" (a prompt echoed back) names no answer.
   if (!answer || /^\\(?:boxed|fbox)\s*\{\s*\}$/.test(answer)) return null;
-  return spanAnswer(text, span, "answer-phrase");
+  return spanAnswer(text, valueOfSentence(text, sentence), "answer-phrase");
+}
+
+/**
+ * "The area of $PQRS$ is 48" → `48`; "$(4, -1)$" → `(4, -1)`; "$1$ and $2$" → all of it;
+ * "48 km/h" → `48`; a sentence without math or numbers ("north") as it is.
+ */
+function valueOfSentence(text: string, sentence: Span): Span {
+  const spans = mathSpans(text);
+  const span = afterLastVerb(text, sentence, spans);
+  const inside = spans.filter((s) => s.outer.start >= span.start && s.outer.end <= span.end);
+  if (inside.length > 0 && onlyConnectorsBetween(text, spans, span)) {
+    const first = inside[0];
+    const last = inside[inside.length - 1];
+    if (first && last && inside.length === 1) return trimSpan(text, first.inner);
+    if (first && last) return { start: first.outer.start, end: last.outer.end };
+  }
+  const value = lastValue(text, span, spans);
+  if (value && (inside.length > 0 || isProse(text.slice(span.start, span.end), 1))) return value;
+  return trimSpan(text, span);
+}
+
+/** The later of the last math span and the last number outside math spans. */
+function lastValue(text: string, span: Span, spans: MathSpan[]): Span | null {
+  const math = spans.filter(
+    (s) =>
+      s.outer.start >= span.start &&
+      s.outer.end <= span.end &&
+      /[\w\\]/.test(text.slice(s.inner.start, s.inner.end)),
+  );
+  const lastMath = math[math.length - 1];
+  const number = lastBareNumber(text, span, spans);
+  if (lastMath && (!number || number.start < lastMath.outer.start)) return trimSpan(text, lastMath.inner);
+  return number;
 }
 
 /** End of the answer sentence: a newline, or a full stop followed by a space or the end. */
@@ -98,12 +164,19 @@ function sentenceEnd(text: string, from: number): number {
   return from + (ends.length ? Math.min(...ends) : rest.length);
 }
 
-const NUMBER = /-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\/\d+)?|-?\.\d+/g;
-
-function extractLastNumber(text: string): ExtractedAnswer | null {
-  const last = [...text.matchAll(NUMBER)].pop();
-  if (!last) return null;
-  return { answer: last[0], start: last.index, end: last.index + last[0].length, method: "last-number" };
+/** No box and no answer phrase: the last math span or the last number, whichever comes later. */
+function extractLastValue(text: string): ExtractedAnswer | null {
+  const spans = mathSpans(text);
+  const whole = { start: 0, end: text.length };
+  // `$x=2$ or $x=3$`: math spans joined only by words like "or" are one answer.
+  const first = spans[0];
+  const last = spans[spans.length - 1];
+  if (first && last && spans.length > 1 && onlyConnectorsBetween(text, spans, whole))
+    return spanAnswer(text, { start: first.outer.start, end: last.outer.end }, "math-span");
+  const value = lastValue(text, whole, spans);
+  if (!value) return null;
+  const inMath = spans.some((s) => s.inner.start <= value.start && value.end <= s.inner.end);
+  return spanAnswer(text, value, inMath ? "math-span" : "last-number");
 }
 
 const CHOICE_ALONE = /^\s*(?:\\text\{\s*)?\(?([A-E])\)?(?![a-zA-Z])/;

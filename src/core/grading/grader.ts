@@ -4,7 +4,7 @@
  * worker is terminated (a CAS loop cannot be interrupted any other way) and respawned lazily.
  */
 import type { Worker } from "node:worker_threads";
-import { clusterAnswers } from "./cluster";
+import { clusterAnswers, clusterAnswersReport, type ClusterReport } from "./cluster";
 import { isEquivalentFast } from "./fast";
 import type { WorkerMessage, WorkerRequest } from "./protocol";
 import { DEFAULT_TIMEOUT_MS, NEEDS_SYMBOLIC, unknown } from "./types";
@@ -15,6 +15,8 @@ export interface Grader {
   isEquivalent(gold: string, pred: string, options?: EquivalenceOptions): Promise<GradeResult>;
   /** Classes as lists of input indices, in order of first appearance. */
   clusterAnswers(answers: string[], options?: EquivalenceOptions): Promise<number[][]>;
+  /** The classes, and the pairs left apart because neither rule could decide them. */
+  clusterAnswersReport(answers: string[], options?: EquivalenceOptions): Promise<ClusterReport>;
   dispose(): void;
 }
 
@@ -56,6 +58,10 @@ class WorkerGrader implements Grader {
 
   clusterAnswers(answers: string[], options: EquivalenceOptions = {}): Promise<number[][]> {
     return clusterAnswers(answers, (a, b) => this.symbolic(a, b, options), options);
+  }
+
+  clusterAnswersReport(answers: string[], options: EquivalenceOptions = {}): Promise<ClusterReport> {
+    return clusterAnswersReport(answers, (a, b) => this.symbolic(a, b, options), options);
   }
 
   dispose(): void {

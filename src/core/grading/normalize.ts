@@ -2,7 +2,9 @@
  * String normalisation of an answer (backend-protocol §4): turns the many spellings of one answer
  * into one, before any parsing. Pure string rewriting, linear in the input, never slow.
  */
+import { undoubleBackslashes } from "./answerText";
 import { matchingBrace } from "./extract";
+import { separatorWords, spokenForms } from "./spellings";
 import { replaceWordNumbers } from "./wordNumbers";
 
 /** Longer answers are compared as they are: normalising pages of text helps nobody. */
@@ -15,12 +17,14 @@ export interface NormalizeOptions {
 
 export function normalizeAnswer(s: string, options: NormalizeOptions = {}): string {
   if (s.length > MAX_NORMALIZED_LENGTH) return s.trim();
-  let t = replaceWordNumbers(unicodeToLatex(s).trim());
+  let t = replaceWordNumbers(unicodeToLatex(undoubleBackslashes(s)).trim());
   t = stripDelimiters(t);
   t = unwrapWholeBox(t);
   t = rewriteCommands(t);
+  t = spokenForms(t);
   t = dropUnitsAndDecorations(t);
   t = fixMalformedArguments(t);
+  t = separatorWords(t);
   t = removeSpaces(t);
   t = numberSpellings(t);
   if (!options.keepVariablePrefix) t = stripVariablePrefix(t);
@@ -46,6 +50,7 @@ const UNICODE: [RegExp, string][] = [
 ];
 
 function unicodeToLatex(s: string): string {
+  if (!/[^ -~\t\n\r]/.test(s)) return s; // most answers are printable ASCII: skip the table
   return UNICODE.reduce((t, [from, to]) => t.replace(from, to), s);
 }
 
@@ -68,14 +73,18 @@ function unwrapWholeBox(s: string): string {
 }
 
 const COMMAND_REWRITES: [RegExp, string][] = [
-  [/\\[dt]frac(?![a-zA-Z])/g, "\\frac"],
+  [/\\[dtc]frac(?![a-zA-Z])/g, "\\frac"],
   [/\\(?:left|right|big|Big|bigg|Bigg)(?![a-zA-Z])\s*(\\?[()[\]{}|.]|\\[lr]?[vV]ert|\\[lr]angle)?/g, "$1"],
   [/\\[lr]vert/g, "|"],
   [/\\[lr]Vert/g, "\\|"],
   [/\\lbrace/g, "\\{"],
   [/\\rbrace/g, "\\}"],
   [/\\displaystyle|\\limits|\\nolimits/g, ""],
-  [/(?<!\\)\\[!,;:> ]|\\q?quad(?![a-zA-Z])|~/g, " "],
+  [/(?<!\\)\\[!,;:> ]|~/g, " "],
+  // `5 \quad \text{cm}` is spacing before a unit; between values `\quad` separates answers.
+  [/\\q?quad(?=\s*\\(?:text|mathrm)\s*\{[^{}]*\}\s*$)/g, " "],
+  [/\\q?quad(?![a-zA-Z])/g, " \\quad "],
+  [/!=/g, "\\neq "],
   [/\\(?:leqslant|le)(?![a-zA-Z])/g, "\\leq"],
   [/\\(?:geqslant|ge)(?![a-zA-Z])/g, "\\geq"],
   [/\\ne(?![a-zA-Z])/g, "\\neq"],
@@ -83,7 +92,11 @@ const COMMAND_REWRITES: [RegExp, string][] = [
   [/\\gt(?![a-zA-Z])/g, ">"],
   [/<=/g, "\\leq "],
   [/>=/g, "\\geq "],
-  [/\\(?:operatorname|mathrm|mathit|mathbf|textbf|textit|textnormal)\s*\{([a-zA-Z]+)\}/g, "\\text{$1}"],
+  // `\mathrm{e}` and `\mathrm{i}` are the constants, not a unit after a number.
+  [/\\(?:mathrm|mathit|text|operatorname)\s*\{\s*([ei])\s*\}/g, "$1"],
+  [/\\(?:operatorname|mathrm|mathit|mathbf|textbf|textit|textnormal)\s*\{\s*([a-zA-Z]+)\s*\}/g, "\\text{$1}"],
+  [/\\langle(?![a-zA-Z])/g, "("],
+  [/\\rangle(?![a-zA-Z])/g, ")"],
   [/\\mbox\s*\{/g, "\\text{"],
   [/\\(?:inf|infin|infinity)(?![a-zA-Z])/g, "\\infty"],
   [/\binfinity\b|\binf\b|\boo\b/gi, "\\infty"],
@@ -92,6 +105,7 @@ const COMMAND_REWRITES: [RegExp, string][] = [
 ];
 
 function rewriteCommands(s: string): string {
+  if (!/[\\<>!~a-z]/.test(s)) return s; // plain numbers: nothing to rewrite
   return COMMAND_REWRITES.reduce((t, [from, to]) => t.replace(from, to), s);
 }
 
@@ -156,8 +170,10 @@ function dropUnitsAndDecorations(s: string): string {
   t = t.replace(/\\%|%/g, "\\%");
   t = t.replace(/\s*\\text\{\s*percent\s*\}|\s+percent$/gi, "\\%");
   // A `\text{…}` after a value (`5\text{ cm}`, `3\text{ apples}`) names a unit: the value is the answer.
-  t = t.replace(/(?<=[\d}])\s*\\text\{\s*[a-zA-Z][a-zA-Z\s.]*\}(?:\^\{?[23]\}?)?\s*$/, "");
+  t = t.replace(/(?<=[\d}])\s*\\text\{\s*[a-zA-Z][a-zA-Z\s./]*\}(?:\^\{?[23]\}?)?\s*$/, "");
   t = t.replace(UNIT_TAIL, "");
+  // Any other word or words after a number and a space (`4.03188 amu`, `5 apples`) name a unit.
+  t = t.replace(/(?<=\d)\s+[a-zA-Z]{2,}(?:[\s./-]+[a-zA-Z]+)*\.?$/, "");
   // Remaining `\text{…}` wrappers (`\text{(C)}`, `\text{Monday}`) keep their content.
   t = t.replace(/\\text\s*\{([^{}]*)\}/g, "$1");
   return t.trim();
@@ -165,6 +181,7 @@ function dropUnitsAndDecorations(s: string): string {
 
 /** `\frac12`→`\frac{1}{2}`, `\frac1b`, `\sqrt3`→`\sqrt{3}`, `\frac{1}2`. */
 function fixMalformedArguments(s: string): string {
+  if (!s.includes("\\sqrt") && !s.includes("\\frac")) return s;
   let t = s.replace(/\\sqrt\s*(\d|[a-zA-Z](?![a-zA-Z]))/g, "\\sqrt{$1}");
   t = t.replace(/\\frac\s*([0-9a-zA-Z])\s*([0-9a-zA-Z])/g, "\\frac{$1}{$2}");
   t = t.replace(/\\frac\s*([0-9a-zA-Z])\s*\{/g, "\\frac{$1}{");

@@ -17,6 +17,10 @@ export function compareScalarsFast(
   options: EquivalenceOptions = {},
 ): GradeResult {
   if (gold === pred) return equal("same text after normalisation");
+  const based = compareBaseNumbers(gold, pred);
+  if (based) return based;
+  const ratios = ratioForms(gold, pred);
+  if (ratios) return compareScalarsFast(ratios[0], ratios[1], options);
   if (WORDS.test(gold) && WORDS.test(pred) && (gold.length > 1 || pred.length > 1 || isChoice(gold))) {
     return gold.toLowerCase() === pred.toLowerCase() ? equal("same words") : notEqual("different words");
   }
@@ -33,6 +37,43 @@ export function compareScalarsFast(
   }
   if (verdict?.verdict === "not-equal") return percentLenient(g.forms[0], p.forms[0], options) ?? verdict;
   return verdict ?? unknown("nothing to compare");
+}
+
+const BASE_NUMBER = /^([0-9][0-9A-Fa-f]*)_(\d+)$/;
+
+/** `1011_2`: the digits in the stated base; without a subscript the same digits are accepted. */
+function compareBaseNumbers(gold: string, pred: string): GradeResult | undefined {
+  const g = BASE_NUMBER.exec(gold);
+  const p = BASE_NUMBER.exec(pred);
+  if (!g && !p) return undefined;
+  // Both parts must be numbers: `4:30p` is a time written badly, `x:y` needs symbolic work.
+  if ([g, p].some((m) => m && (!isNumber(m[1] ?? "") || !isNumber(m[2] ?? "")))) return undefined;
+  if (g && p && g[2] !== p[2]) return notEqual("different bases");
+  const [a, b] = [g?.[1] ?? gold, p?.[1] ?? pred];
+  return a.toUpperCase() === b.toUpperCase()
+    ? equal("same digits in the stated base")
+    : notEqual("different digits");
+}
+
+const RATIO = /^([^:]+):([^:]+)$/;
+
+/**
+ * `3:8` is the ratio 3/8: ratios compare as fractions (`3:8` = `6:16`, `1:4` = `\frac14`). Times
+ * of day were made `H:MM` by normalisation, so equal times are equal text before this.
+ */
+function ratioForms(gold: string, pred: string): [string, string] | undefined {
+  const g = RATIO.exec(gold);
+  const p = RATIO.exec(pred);
+  if (!g && !p) return undefined;
+  // Both parts must be numbers: `4:30p` is a time written badly, `x:y` needs symbolic work.
+  if ([g, p].some((m) => m && (!isNumber(m[1] ?? "") || !isNumber(m[2] ?? "")))) return undefined;
+  const asFraction = (m: RegExpExecArray | null, s: string) => (m ? `\\frac{${m[1]}}{${m[2]}}` : s);
+  return [asFraction(g, gold), asFraction(p, pred)];
+}
+
+function isNumber(s: string): boolean {
+  const e = parseCached(s);
+  return !!e && freeSymbols(e).size === 0;
 }
 
 function isChoice(s: string): boolean {

@@ -20,7 +20,7 @@ const RELATIONS = ["=", "<", ">", "\\leq", "\\geq", "\\neq"];
 const MAX_ITEMS = 200;
 
 export function shapeOf(s: string): Shape {
-  const union = splitTopLevel(s, ["\\cup", "or", ",or", "\\text{or}"]);
+  const union = splitTopLevel(s, ["\\cup", "\\lor"]);
   if (union.length > 1 && union.every(Boolean)) return { kind: "union", parts: union.map(shapeOf) };
   if (s === "\\emptyset") return { kind: "set", items: [] };
   return (
@@ -46,6 +46,9 @@ function scalar(text: string): Shape {
 }
 
 function matrixShape(s: string): Shape | null {
+  // `\left[\begin{array}{cc}…\end{array}\right]`: the brackets around an environment are its delimiters.
+  const wrapped = /^[([](\\begin\{.*\\end\{[a-zA-Z]+\})[)\]]$/s.exec(s);
+  if (wrapped?.[1]) s = wrapped[1];
   const m = /^\\begin\{([pbvBV]?matrix|array)\}(?:\{[^{}]*\})?(.*)\\end\{\1\}$/s.exec(s);
   if (!m) return null;
   const rows = splitTopLevel(m[2] ?? "", ["\\\\"])

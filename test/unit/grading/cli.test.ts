@@ -47,11 +47,34 @@ describe("grading: acemath grade", function () {
     assert.equal((JSON.parse(out) as { equal: unknown }).equal, null);
   });
 
-  it("names the malformed line and exits non-zero", async () => {
-    const { code, err } = await run(`${JSON.stringify({ gold: "1", pred: "1" })}\nnot json\n`);
+  it("reports a malformed line with its number, writes an error record, and grades the lines after it", async () => {
+    const input = [
+      JSON.stringify({ id: 1, gold: "1", pred: "1" }),
+      "not json",
+      JSON.stringify({ id: 3, gold: "2", pred: "3" }),
+      JSON.stringify({ pred: "1" }),
+      JSON.stringify({ id: 5, gold: "\\frac{1}{2}", pred: "Answer: $0.5$" }),
+    ].join("\n");
+    const { code, out, err } = await run(input);
     assert.equal(code, 1);
+    const lines = out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(
+      lines.map((l) => (l.error === undefined ? [l.id, l.equal] : [l.line, l.error])),
+      [
+        [1, true],
+        [2, "not valid JSON"],
+        [3, false],
+        [4, "missing `gold` (a string or a number)"],
+        [5, true],
+      ],
+    );
+    assert.equal(lines[4]?.extracted, "0.5");
     assert.match(err, /line 2: not valid JSON/);
-    assert.equal((await run(JSON.stringify({ pred: "1" }))).code, 1);
+    assert.match(err, /line 4: missing `gold`/);
+    assert.match(err, /graded 3: 2 equal, 1 not equal, 0 unknown; 2 malformed/);
     assert.match((await run(JSON.stringify({ gold: "1" }))).err, /line 1: needs `pred`/);
   });
 

@@ -38,6 +38,32 @@ describe("grading: extraction", () => {
     check("no numbers at all", null);
   });
 
+  it("reads several boxes in the final sentence as one list answer, spanning them", () => {
+    const text = "So $x = \\boxed{1}$ or $x = \\boxed{-2}$.";
+    const found = extractAnswer(text);
+    assert.equal(found?.answer, "1, -2");
+    assert.equal(found?.method, "boxed");
+    assert.equal(text.slice(found?.start, found?.end), "1}$ or $x = \\boxed{-2");
+    check("We try \\boxed{1}, which fails, so \\boxed{2}", "2", "boxed");
+  });
+
+  it("narrows an answer sentence to its value (Minerva format, verbs, units)", () => {
+    check("Final Answer: The final answer is $3,125$. I hope it is correct.", "3,125", "answer-phrase");
+    check("Final Answer: The area of $PQRS$ is 48.", "48", "answer-phrase");
+    check("Answer: $9$", "9", "answer-phrase");
+    check("The answer is $\\frac{1}{2}$ meters.", "\\frac{1}{2}", "answer-phrase");
+    check("The answer is 5 apples.", "5", "answer-phrase");
+    check("The final answer is $x=2$ or $x=3$.", "$x=2$ or $x=3$", "answer-phrase");
+  });
+
+  it("takes the last math span or number, whichever is later, and stops at chat-template tokens", () => {
+    check("so the point is $(4, -1)$. <|im_start|>user\nWhat is 7?", "(4, -1)", "math-span");
+    check("the point is $(4,-1)$</s> 12", "(4,-1)", "math-span");
+    check("$PQRS$ has area 48 square units", "48", "last-number");
+    check("\\[ 9 \\]", "9", "math-span");
+    check("It costs \\$5 in total for 7 people", "7", "last-number");
+  });
+
   it("finds multiple-choice letters", () => {
     const mc = { multipleChoice: true };
     check("\\boxed{\\text{(B)}}", "B", "boxed", mc);
