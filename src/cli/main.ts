@@ -1,4 +1,6 @@
 /** The `acemath` command line: the same core as the extension, for terminals and scripts. */
+import { CHECK_USAGE, runCheck } from "./check";
+import { DOCTOR_USAGE, runDoctor } from "./doctor";
 import { runGrade } from "./grade";
 import { UsageError, type CliIo } from "./io";
 import { runSolve, SOLVE_USAGE } from "./solve";
@@ -8,7 +10,11 @@ const USAGE = `usage: acemath <command> [options]
 commands:
   ${SOLVE_USAGE.replace(/\n/g, "\n  ")}
 
+  ${DOCTOR_USAGE.replace(/\n/g, "\n  ")}
+
   acemath grade [FILE|-]   grade JSONL lines {gold, pred|solution}; writes JSONL with extracted, equal, reason
+
+  ${CHECK_USAGE}
 `;
 
 export async function main(argv: string[], io: CliIo, signal: AbortSignal): Promise<number> {
@@ -17,8 +23,12 @@ export async function main(argv: string[], io: CliIo, signal: AbortSignal): Prom
     switch (command) {
       case "solve":
         return await runSolve(rest, io, signal);
+      case "doctor":
+        return await runDoctor(rest, io, signal);
       case "grade":
         return await runGrade(rest, io);
+      case "check":
+        return await runCheck(rest, io, signal);
       case "help":
       case "--help":
       case "-h":

@@ -1,34 +1,26 @@
 /** `acemath solve`: the editor's Solve, in a terminal, sharing the same core pipeline. */
 import { parseArgs } from "node:util";
-import { OpenAiPolicyBackend } from "../core/backend/openaiPolicy";
-import { VllmRewardBackend } from "../core/backend/vllmReward";
 import { createGrader } from "../core/grading";
 import { solve } from "../core/solve/pipeline";
 import { DEFAULT_OUTPUT_LIMITS, DEFAULT_SOLVE_OPTIONS, type SolveRequest } from "../core/solve/request";
 import { applySolveEvent, emptySolveState, type SolveState } from "../core/solve/state";
+import { terminalSafeLine } from "../core/util/terminalSafe";
+import { ENDPOINT_OPTIONS, ENDPOINT_USAGE, cliEndpoints } from "./endpoints";
 import { readAll, UsageError, type CliIo } from "./io";
 import { formatSolveSummary, printSolveJson } from "./solveOutput";
 
 export const SOLVE_USAGE = `acemath solve [options] PROBLEM     (PROBLEM "-" reads stdin)
-  --policy-url URL     OpenAI-compatible base URL (default http://127.0.0.1:8000/v1)
-  --reward-url URL     vLLM reward server (default http://127.0.0.1:8001)
-  --no-reward          rank by majority vote, without a reward model
-  --policy-model M     policy model id (default: the first the server lists)
-  --reward-model M     reward model id (default: the first the server lists)
+${ENDPOINT_USAGE}
   --n N                candidates (default 8)
   --temperature T      (default 0.7)   --top-p P (default 0.8)   --max-tokens K (default 2048)
   --seed S             sampling seed
   --candidate-chars C  cut a candidate after C characters (default 65536)
   --solve-chars S      cut every candidate once the solve has S characters (default 1048576)
   --json               print one JSON object instead of a readable summary
-  API key: the ACEMATH_API_KEY environment variable, sent as a Bearer token.`;
+  Exit status 0 when complete, 1 on failure (the message on stderr), 130 when interrupted.`;
 
 const OPTIONS = {
-  "policy-url": { type: "string", default: "http://127.0.0.1:8000/v1" },
-  "reward-url": { type: "string", default: "http://127.0.0.1:8001" },
-  "no-reward": { type: "boolean", default: false },
-  "policy-model": { type: "string" },
-  "reward-model": { type: "string" },
+  ...ENDPOINT_OPTIONS,
   n: { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.n) },
   temperature: { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.temperature) },
   "top-p": { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.topP) },
@@ -51,23 +43,21 @@ export async function runSolve(args: string[], io: CliIo, signal: AbortSignal): 
     topP: parseNumber(values["top-p"], "--top-p", { min: 0 }),
     maxTokens: parseNumber(values["max-tokens"], "--max-tokens", { integer: true, min: 1 }),
     seed: values.seed === undefined ? null : parseNumber(values.seed, "--seed", { integer: true }),
-    policyModel: values["policy-model"] ?? null,
-    rewardModel: values["reward-model"] ?? null,
+    policyModel: null,
+    rewardModel: null,
     limits: {
       candidateChars: parseNumber(values["candidate-chars"], "--candidate-chars", { integer: true, min: 1 }),
       solveChars: parseNumber(values["solve-chars"], "--solve-chars", { integer: true, min: 1 }),
     },
   };
-  const apiKey = io.env.ACEMATH_API_KEY ?? null;
+  const endpoints = cliEndpoints(values, io);
+  request.policyModel = endpoints.policyModel;
+  request.rewardModel = endpoints.rewardModel;
   const grader = createGrader();
   try {
     const deps = {
-      policy: new OpenAiPolicyBackend({
-        baseUrl: values["policy-url"],
-        apiKey,
-        onNotice: (message: string) => io.stderr.write(`note: ${message}\n`),
-      }),
-      reward: values["no-reward"] ? null : new VllmRewardBackend({ baseUrl: values["reward-url"], apiKey }),
+      policy: endpoints.policy,
+      reward: endpoints.reward,
       groupAnswers: (answers: string[]) => grader.clusterAnswers(answers),
     };
     const state = emptySolveState();
@@ -76,6 +66,8 @@ export async function runSolve(args: string[], io: CliIo, signal: AbortSignal): 
       if (!values.json && event.type === "finished") io.stderr.write(`candidate ${event.index} finished\n`);
     }
     io.stdout.write(values.json ? printSolveJson(state) : formatSolveSummary(state));
+    // Scripts read stdout; a person (or a CI log) sees why it failed on stderr either way.
+    if (state.error) io.stderr.write(`acemath: ${terminalSafeLine(state.error.message)}\n`);
     return exitCodeFor(state);
   } finally {
     grader.dispose();

@@ -6,6 +6,7 @@
  */
 import * as vscode from "vscode";
 import type { SamplingParams } from "../core/backend/ports";
+import { DEFAULT_TIMEOUTS, type Timeouts } from "../core/backend/transport";
 import { DEFAULT_OUTPUT_LIMITS, DEFAULT_SOLVE_OPTIONS, type OutputLimits } from "../core/solve/request";
 
 export const SECTION = "acemath";
@@ -29,6 +30,13 @@ export const USER_ONLY_SETTINGS = [
   "reward.model",
 ] as const;
 
+/**
+ * Settings that cost the user's GPU time: in an untrusted workspace only the user's own values count
+ * (a cloned repository must not make the server generate 64 × 32768 tokens). Also in package.json's
+ * `restrictedConfigurations`.
+ */
+export const TRUST_RESTRICTED_SETTINGS = ["samples", "maxTokens"] as const;
+
 function userValue<T>(key: string, fallback: T): T {
   const inspected = vscode.workspace.getConfiguration(SECTION).inspect<T>(key);
   return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
@@ -36,6 +44,11 @@ function userValue<T>(key: string, fallback: T): T {
 
 function setting<T>(key: string, fallback: T): T {
   return vscode.workspace.getConfiguration(SECTION).get<T>(key, fallback);
+}
+
+/** A workspace value counts only in a trusted workspace. */
+function trustedValue<T>(key: string, fallback: T): T {
+  return vscode.workspace.isTrusted ? setting(key, fallback) : userValue(key, fallback);
 }
 
 function nonEmpty(value: string): string | null {
@@ -55,10 +68,10 @@ export function readEndpointSettings(): EndpointSettings {
 export function readSamplingSettings(): SamplingParams {
   const seed = setting<number | null>("seed", null);
   return {
-    n: clampInteger(setting("samples", DEFAULT_SOLVE_OPTIONS.n), 1, 64),
+    n: clampInteger(trustedValue("samples", DEFAULT_SOLVE_OPTIONS.n), 1, 64),
     temperature: setting("temperature", DEFAULT_SOLVE_OPTIONS.temperature),
     topP: setting("topP", DEFAULT_SOLVE_OPTIONS.topP),
-    maxTokens: clampInteger(setting("maxTokens", DEFAULT_SOLVE_OPTIONS.maxTokens), 16, 32768),
+    maxTokens: clampInteger(trustedValue("maxTokens", DEFAULT_SOLVE_OPTIONS.maxTokens), 16, 32768),
     seed: typeof seed === "number" && Number.isInteger(seed) ? seed : null,
   };
 }
@@ -83,6 +96,19 @@ function clampInteger(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, Math.round(value)));
 }
 
+/** `acemath.timeouts.*` in seconds (0: no limit), as the transport's milliseconds. */
+export function readTimeoutSettings(): Timeouts {
+  const ms = (key: string, fallback: number) => {
+    const seconds = setting<number>(`timeouts.${key}`, fallback / 1000);
+    return typeof seconds === "number" && seconds > 0 ? Math.round(seconds * 1000) : 0;
+  };
+  return {
+    connectMs: ms("connectSeconds", DEFAULT_TIMEOUTS.connectMs),
+    firstTokenMs: ms("firstTokenSeconds", DEFAULT_TIMEOUTS.firstTokenMs),
+    idleMs: ms("idleSeconds", DEFAULT_TIMEOUTS.idleMs),
+  };
+}
+
 export function affectsEndpoints(event: vscode.ConfigurationChangeEvent): boolean {
-  return USER_ONLY_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
+  return [...USER_ONLY_SETTINGS, "timeouts"].some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
 }

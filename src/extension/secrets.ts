@@ -1,30 +1,50 @@
-/** The API key lives in VS Code's SecretStorage (the OS keychain), never in settings or logs. */
+/**
+ * API keys live in VS Code's SecretStorage (the OS keychain), never in settings or logs. Policy and
+ * reward may be different services, so each endpoint may have its own key; a shared key serves both.
+ */
 import * as vscode from "vscode";
 
-const API_KEY = "acemath.apiKey";
+export type KeyRole = "policy" | "reward";
+
+const SHARED_KEY = "acemath.apiKey";
+const ROLE_KEY: Record<KeyRole, string> = {
+  policy: "acemath.apiKey.policy",
+  reward: "acemath.apiKey.reward",
+};
+
+const CHOICES: { label: string; description: string; slot: string }[] = [
+  { label: "Both servers", description: "one key for the policy and the reward server", slot: SHARED_KEY },
+  { label: "Policy server only", description: "acemath.policy.baseUrl", slot: ROLE_KEY.policy },
+  { label: "Reward server only", description: "acemath.reward.baseUrl", slot: ROLE_KEY.reward },
+];
 
 export class ApiKeyStore {
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
-  async get(): Promise<string | null> {
-    return (await this.secrets.get(API_KEY)) ?? null;
+  /** The endpoint's own key, else the shared one. */
+  async get(role: KeyRole = "policy"): Promise<string | null> {
+    return (await this.secrets.get(ROLE_KEY[role])) ?? (await this.secrets.get(SHARED_KEY)) ?? null;
   }
 
   async promptAndStore(): Promise<boolean> {
-    const key = await vscode.window.showInputBox({
+    const choice = await vscode.window.showQuickPick(CHOICES, {
       title: "AceMath: Set API Key",
-      prompt:
-        "API key for the policy and reward servers (sent as a Bearer token). Stored in VS Code's secret storage.",
+      placeHolder: "Which server is the key for?",
+    });
+    if (!choice) return false;
+    const key = await vscode.window.showInputBox({
+      title: `AceMath: API key for ${choice.label.toLowerCase()}`,
+      prompt: "Sent as a Bearer token. Stored in VS Code's secret storage; empty removes it.",
       password: true,
       ignoreFocusOut: true,
     });
     if (key === undefined) return false;
-    if (key.trim() === "") await this.secrets.delete(API_KEY);
-    else await this.secrets.store(API_KEY, key.trim());
+    if (key.trim() === "") await this.secrets.delete(choice.slot);
+    else await this.secrets.store(choice.slot, key.trim());
     return true;
   }
 
   async clear(): Promise<void> {
-    await this.secrets.delete(API_KEY);
+    await Promise.all([SHARED_KEY, ...Object.values(ROLE_KEY)].map((slot) => this.secrets.delete(slot)));
   }
 }

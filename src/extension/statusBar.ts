@@ -1,5 +1,9 @@
-/** The status bar item: which backend AceMath talks to, and plainly when it is the simulator. */
+/**
+ * The status bar item: backend health (policy, reward, simulated) at a glance; a click opens the
+ * connection report ("AceMath: Test Connection").
+ */
 import * as vscode from "vscode";
+import type { ConnectionReport } from "../core/backend/connectionCheck";
 import type { BackendInfo } from "../core/solve/events";
 
 export class StatusBar implements vscode.Disposable {
@@ -12,16 +16,49 @@ export class StatusBar implements vscode.Disposable {
   constructor() {
     this.item.name = "AceMath Studio";
     this.item.text = "$(symbol-operator) AceMath";
-    this.item.tooltip = "AceMath Studio: click to solve the problem at the cursor";
-    this.item.command = "acemath.solve";
+    this.item.tooltip = "AceMath Studio: click to test the connection to the policy and reward servers";
+    this.item.command = "acemath.testConnection";
     this.item.show();
   }
 
   showBackend(policy: BackendInfo, reward: BackendInfo | null): void {
     const simulated = policy.simulated || (reward?.simulated ?? false);
     this.item.text = simulated ? "$(beaker) AceMath (simulated backend)" : "$(symbol-operator) AceMath";
+    this.item.backgroundColor = undefined;
     const rewardLine = reward ? `Reward: ${reward.model} at ${reward.url}` : "Reward: none (majority vote)";
-    this.item.tooltip = `Policy: ${policy.model} at ${policy.url}\n${rewardLine}${simulated ? "\nSimulated backend for tests and demos: not a real model." : ""}`;
+    this.item.tooltip = `Policy: ${policy.model} at ${policy.url}\n${rewardLine}${simulated ? "\nSimulated backend for tests and demos: not a real model." : ""}\nClick for the connection report.`;
+  }
+
+  /** After a connection check: which server is down, in the item itself. */
+  showHealth(report: ConnectionReport): void {
+    const simulated = report.policy.simulated || (report.reward?.simulated ?? false);
+    const policyDown = report.policy.error !== null;
+    const rewardDown = report.reward !== null && report.reward.error !== null;
+    const state = policyDown
+      ? "policy down"
+      : rewardDown
+        ? "reward down"
+        : simulated
+          ? "simulated backend"
+          : "";
+    const icon = policyDown
+      ? "$(error)"
+      : rewardDown
+        ? "$(warning)"
+        : simulated
+          ? "$(beaker)"
+          : "$(symbol-operator)";
+    this.item.text = `${icon} AceMath${state ? ` (${state})` : ""}`;
+    this.item.backgroundColor = policyDown
+      ? new vscode.ThemeColor("statusBarItem.errorBackground")
+      : rewardDown
+        ? new vscode.ThemeColor("statusBarItem.warningBackground")
+        : undefined;
+    const line = (name: string, r: ConnectionReport["policy"] | null) =>
+      r === null
+        ? `${name}: none (majority vote)`
+        : `${name}: ${r.error ? "unreachable or failing" : `ok, ${r.model} (${r.latencyMs} ms)`} at ${r.url}`;
+    this.item.tooltip = `${line("Policy", report.policy)}\n${line("Reward", report.reward)}\nClick for the connection report.`;
   }
 
   dispose(): void {

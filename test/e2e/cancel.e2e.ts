@@ -20,7 +20,9 @@ describe("AceMath: Solve cancelled mid-stream (slow simulated backend)", functio
       .first()
       .waitFor({ timeout: 60_000 });
     const chat = await waitUntil("the chat request to reach the simulator", () =>
-      sim.requests.find((r) => r.path === "/v1/chat/completions"),
+      sim.requests.find(
+        (r) => r.path === "/v1/chat/completions" && (r.body as { stream?: unknown }).stream === true,
+      ),
     );
     assert.ok(!chat.completed, "the stream is still running when the test cancels");
 

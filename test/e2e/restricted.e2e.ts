@@ -26,6 +26,9 @@ describe("AceMath: Solve in Restricted Mode (untrusted workspace)", function () 
       workspaceSettings: {
         "acemath.policy.baseUrl": workspaceSim.policyBaseUrl,
         "acemath.reward.baseUrl": workspaceSim.rewardBaseUrl,
+        // A cloned repository must not make the user's server generate 64 × 32768 tokens.
+        "acemath.samples": 64,
+        "acemath.maxTokens": 32768,
       },
     });
   });
@@ -55,5 +58,11 @@ describe("AceMath: Solve in Restricted Mode (untrusted workspace)", function () 
       [],
       "the server named in the workspace settings got no request",
     );
+    const solveChats = userSim.requests.filter(
+      (r) => r.path === "/v1/chat/completions" && (r.body as { stream?: unknown }).stream === true,
+    );
+    const body = solveChats[0]?.body as { n: number; max_tokens: number };
+    assert.equal(body.n, 8, "the workspace's acemath.samples is ignored in Restricted Mode");
+    assert.ok(body.max_tokens <= 2048, "the workspace's acemath.maxTokens is ignored in Restricted Mode");
   });
 });

@@ -50,7 +50,11 @@ describe("AceMath: Solve in code-server (trusted workspace, simulated backend)",
       "the panel says the backend is simulated",
     );
 
-    const chat = context.sim().requests.filter((r) => r.path === "/v1/chat/completions");
+    const chat = context
+      .sim()
+      .requests.filter(
+        (r) => r.path === "/v1/chat/completions" && (r.body as { stream?: unknown }).stream === true,
+      );
     assert.equal(chat.length, 1, "one chat request asks for all candidates");
     assert.equal(
       (chat[0]?.body as { n?: unknown }).n,

@@ -3,7 +3,8 @@ import { isRequestProblem, parseChatRequest, type ChatRequest } from "./chat-req
 import type { Exchange } from "./exchange";
 import { planChoices, type PlannedChoice } from "./generate";
 import { CANARY_PATH, DEFAULT_HUGE_CHARS, ghostIndices, hostilePieces, hostileSolutions } from "./hostile";
-import { sendError, sendJson, sleep, unixSeconds } from "./http";
+import { isObject } from "./exchange";
+import { sendError, sendJson, sleep, unixSeconds, untilAborted } from "./http";
 import { seededRandom, shuffled } from "./random";
 import { SSE_DONE, SSE_HEADERS, SSE_MALFORMED, sseEvent, writeSse } from "./sse";
 
@@ -23,8 +24,32 @@ function usageOf(request: ChatRequest, choices: readonly PlannedChoice[]): Usage
   };
 }
 
+/** What a server family does with `n` (backend-protocol.md §2): refuse, cap, ignore, or honour it. */
+function familyRequest(exchange: Exchange): { body: unknown; refusal: string | null } {
+  const { body, settings } = exchange;
+  const n = isObject(body) && typeof body.n === "number" ? body.n : 1;
+  switch (settings.family) {
+    case "llamacpp-old":
+      return { body, refusal: n > 1 ? "Only one completion choice is allowed" : null };
+    case "llamacpp-new":
+      return {
+        body,
+        refusal: n > settings.slots ? `n must be at most ${settings.slots} (the server's slot count)` : null,
+      };
+    case "ollama":
+      return { body: isObject(body) ? { ...body, n: 1 } : body, refusal: null };
+    default:
+      return { body, refusal: null };
+  }
+}
+
 export async function handleChat(exchange: Exchange): Promise<void> {
-  const request = parseChatRequest(exchange.body, exchange.settings);
+  const family = familyRequest(exchange);
+  if (family.refusal !== null) {
+    sendError(exchange.res, 400, family.refusal, "n");
+    return;
+  }
+  const request = parseChatRequest(family.body, exchange.settings);
   if (isRequestProblem(request)) {
     sendError(exchange.res, request.status, request.message, request.param);
     return;
@@ -167,6 +192,10 @@ async function streamChat(exchange: Exchange, request: ChatRequest, choices: Pla
   /** Writes one event unless the client left or a fault ends the stream here; false means stop generating. */
   const emit = async (text: string): Promise<boolean> => {
     if (signal.aborted) return false;
+    if (faults.stallAfterEvents !== undefined && record.eventsSent >= faults.stallAfterEvents) {
+      await untilAborted(signal); // a stalled server: the connection stays open, nothing more comes
+      return false;
+    }
     if (faults.dropAfterEvents !== undefined && record.eventsSent >= faults.dropAfterEvents) {
       record.dropped = true;
       res.destroy();

@@ -1,5 +1,5 @@
 // TEST FIXTURE: command-line and environment settings of `npm run sim` (the simulated backend for demos).
-import type { SimEndpoint, SimFaults } from "./types";
+import { SIM_FAMILIES, type SimEndpoint, type SimFamily, type SimFaults } from "./types";
 
 export interface SimCliSettings {
   host: string;
@@ -10,6 +10,9 @@ export interface SimCliSettings {
   firstTokenMs: number;
   rewardLatencyMs: number;
   faults: SimFaults;
+  family: SimFamily;
+  slots: number;
+  rewardActivation: "honoured" | "ignored";
 }
 
 export const USAGE = `Usage: npm run sim -- [options]
@@ -19,6 +22,9 @@ export const USAGE = `Usage: npm run sim -- [options]
   --tps N             tokens per second per choice, 0 = unthrottled (default 2000; env SIM_TPS)
   --ttft MS           time to first token (default 0; env SIM_TTFT_MS)
   --reward-latency MS delay of each reward answer (default 0; env SIM_REWARD_LATENCY_MS)
+  --family F          server family to imitate: ${SIM_FAMILIES.join(", ")} (default vllm; env SIM_FAMILY)
+  --slots N           llamacpp-new: largest n accepted (default 4)
+  --reward-sigmoid    the reward endpoint ignores use_activation and returns sigmoid scores (older vLLM)
   --fault F           repeatable (env SIM_FAULTS, comma-separated):
                         500|429|503[:chat|classify|models][:times]   answer with that status
                         hang[:chat|classify|models]                 accept and never answer
@@ -29,7 +35,10 @@ export const USAGE = `Usage: npm run sim -- [options]
                                                                     TeX primitives, terminal escapes) and one of CHARS
                                                                     characters (default 1000000); requests to
                                                                     /canary on the listener are recorded
-                        bad-indices                                 also send choice indices beyond n and a second finish`;
+                        bad-indices                                 also send choice indices beyond n and a second finish
+                        retry-after:S                               with a 429/503 fault: Retry-After: S seconds
+                        html                                        with a status fault: an HTML error page
+                        stall:K                                     stop sending after K events, keep the socket open`;
 
 const ENDPOINTS: readonly SimEndpoint[] = ["chat", "classify", "models"];
 
@@ -72,9 +81,20 @@ export function parseFault(spec: string, faults: SimFaults): SimFaults {
       return { ...faults, hostile: true, ...(first ? { hugeChars: integer(first, "hostile") } : {}) };
     case "bad-indices":
       return { ...faults, badIndices: true };
+    case "retry-after":
+      return { ...faults, retryAfter: integer(first, "retry-after") };
+    case "html":
+      return { ...faults, htmlError: true };
+    case "stall":
+      return { ...faults, stallAfterEvents: integer(first, "stall") };
     default:
       throw new Error(`unknown fault "${spec}"`);
   }
+}
+
+function family(text: string): SimFamily {
+  if ((SIM_FAMILIES as readonly string[]).includes(text)) return text as SimFamily;
+  throw new Error(`unknown family "${text}" (expected ${SIM_FAMILIES.join(", ")})`);
 }
 
 export function parseSimArgs(argv: readonly string[], env: NodeJS.ProcessEnv): SimCliSettings {
@@ -87,6 +107,9 @@ export function parseSimArgs(argv: readonly string[], env: NodeJS.ProcessEnv): S
     firstTokenMs: integer(env.SIM_TTFT_MS ?? "0", "SIM_TTFT_MS"),
     rewardLatencyMs: integer(env.SIM_REWARD_LATENCY_MS ?? "0", "SIM_REWARD_LATENCY_MS"),
     faults: {},
+    family: family(env.SIM_FAMILY ?? "vllm"),
+    slots: 4,
+    rewardActivation: "honoured",
   };
   for (const spec of (env.SIM_FAULTS ?? "").split(",").filter(Boolean))
     settings.faults = parseFault(spec, settings.faults);
@@ -112,6 +135,16 @@ export function parseSimArgs(argv: readonly string[], env: NodeJS.ProcessEnv): S
         break;
       case "--reward-latency":
         settings.rewardLatencyMs = integer(value, flag);
+        break;
+      case "--family":
+        settings.family = family(value ?? "");
+        break;
+      case "--slots":
+        settings.slots = integer(value, flag);
+        break;
+      case "--reward-sigmoid":
+        settings.rewardActivation = "ignored";
+        i--; // a flag without a value
         break;
       case "--fault":
         settings.faults = parseFault(value ?? "", settings.faults);

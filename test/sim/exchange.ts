@@ -1,6 +1,6 @@
 // TEST FIXTURE: what a simulated endpoint handler gets for one request.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { RecordedRequest, SimDataset, SimFaults, SimRole } from "./types";
+import type { RecordedRequest, SimDataset, SimFaults, SimFamily, SimRole } from "./types";
 
 export interface ListenerSettings {
   role: SimRole;
@@ -10,6 +10,10 @@ export interface ListenerSettings {
   firstTokenMs: number;
   rewardLatencyMs: number;
   dataset: SimDataset;
+  family: SimFamily;
+  slots: number;
+  rewardActivation: "honoured" | "ignored";
+  rewardContextLength: number;
 }
 
 export interface Exchange {

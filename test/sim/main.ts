@@ -5,8 +5,20 @@ import { parseSimArgs, USAGE, type SimCliSettings } from "./cli-args";
 import { startSimulator, type SimRole, type SimServer } from "./server";
 
 function listenerOptions(settings: SimCliSettings, port: number, role: SimRole) {
-  const { host, tokensPerSecond, firstTokenMs, rewardLatencyMs, faults } = settings;
-  return { host, port, role, tokensPerSecond, firstTokenMs, rewardLatencyMs, faults };
+  const { host, tokensPerSecond, firstTokenMs, rewardLatencyMs, faults, family, slots, rewardActivation } =
+    settings;
+  return {
+    host,
+    port,
+    role,
+    tokensPerSecond,
+    firstTokenMs,
+    rewardLatencyMs,
+    faults,
+    family,
+    slots,
+    rewardActivation,
+  };
 }
 
 async function main(): Promise<void> {
@@ -31,6 +43,7 @@ async function main(): Promise<void> {
   console.log(" Solutions and reward scores are replayed from test/fixtures/sim;");
   console.log(" no model runs here. Unknown problems get placeholder solutions.");
   console.log("================================================================");
+  console.log(` Imitating: ${settings.family}`);
   console.log(` Policy (generation) endpoint: ${policy.policyBaseUrl}   model ${policy.policyModel}`);
   console.log(` Reward endpoint:              ${reward.rewardBaseUrl}   model ${reward.rewardModel}`);
   console.log(

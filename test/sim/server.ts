@@ -8,7 +8,7 @@ import { loadDataset } from "./data";
 import { servesPolicy, servesReward, type Exchange, type ListenerSettings } from "./exchange";
 import { readBody, sendError, sendJson, untilAborted, unixSeconds } from "./http";
 import { CANARY_PATH } from "./hostile";
-import { handleClassify, handlePooling } from "./reward";
+import { handleClassify, handlePooling, handleSglangClassify, handleTokenize } from "./reward";
 import {
   DEFAULT_POLICY_MODEL,
   DEFAULT_REWARD_MODEL,
@@ -16,6 +16,7 @@ import {
   SIMULATOR_OWNER,
   type RecordedRequest,
   type SimEndpoint,
+  type SimFamily,
   type SimFaults,
   type SimOptions,
   type SimServer,
@@ -40,7 +41,27 @@ const ROUTES: Record<string, Route> = {
   "/v1/classify": { method: "POST", endpoint: "classify", handle: handleClassify },
   "/pooling": { method: "POST", endpoint: "classify", handle: handlePooling },
   "/v1/pooling": { method: "POST", endpoint: "classify", handle: handlePooling },
+  "/tokenize": { method: "POST", endpoint: "models", handle: handleTokenize },
 };
+
+/** SGLang's native /classify speaks its own dialect; every other route is shared. */
+const SGLANG_ROUTES: Record<string, Route> = {
+  "/classify": { method: "POST", endpoint: "classify", handle: handleSglangClassify },
+};
+
+/** The paths a family does not serve at all (404, as the real server would answer). */
+const MISSING: Record<SimFamily, readonly string[]> = {
+  vllm: ["/v1/classify"],
+  sglang: ["/pooling", "/v1/pooling", "/tokenize"],
+  "llamacpp-old": ["/classify", "/v1/classify", "/pooling", "/v1/pooling", "/tokenize"],
+  "llamacpp-new": ["/classify", "/v1/classify", "/pooling", "/v1/pooling", "/tokenize"],
+  ollama: ["/classify", "/v1/classify", "/pooling", "/v1/pooling", "/tokenize", "/health"],
+};
+
+function routeFor(family: SimFamily, path: string): Route | undefined {
+  if (MISSING[family].includes(path)) return undefined;
+  return (family === "sglang" ? SGLANG_ROUTES[path] : undefined) ?? ROUTES[path];
+}
 
 function listModels({ res, settings }: Exchange): void {
   const ids = [
@@ -57,7 +78,8 @@ function listModels({ res, settings }: Exchange): void {
       owned_by: SIMULATOR_OWNER,
       root: id,
       parent: null,
-      max_model_len: MAX_MODEL_LEN,
+      // Only vLLM reports the context length.
+      ...(settings.family === "vllm" ? { max_model_len: MAX_MODEL_LEN } : {}),
     })),
   });
 }
@@ -115,7 +137,7 @@ class Listener {
     const parsed = parseJson(text);
     record.body = parsed.value;
     if (path.startsWith(CANARY_PATH)) return sendCanary(res);
-    const route = ROUTES[path];
+    const route = routeFor(this.settings.family, path);
     if (!route) return sendJson(res, 404, { detail: "Not Found" });
     if (route.method !== req.method) return sendJson(res, 405, { detail: "Method Not Allowed" });
     if (route.method === "POST" && !parsed.ok) return sendError(res, 400, "Invalid JSON in the request body");
@@ -165,7 +187,7 @@ class Listener {
     if (!targeted) return false;
     if (faults.status !== undefined) {
       this.faultsApplied++;
-      sendError(res, faults.status, FAULT_MESSAGES[faults.status] ?? "Simulated fault.");
+      sendFault(res, faults);
       return true;
     }
     if (faults.hang) {
@@ -175,6 +197,16 @@ class Listener {
     }
     return false;
   }
+}
+
+/** A status fault's answer: vLLM's JSON error, or a proxy's HTML page; Retry-After when asked. */
+function sendFault(res: ServerResponse, faults: SimFaults): void {
+  const status = faults.status ?? 500;
+  if (faults.retryAfter !== undefined) res.setHeader("retry-after", String(faults.retryAfter));
+  if (!faults.htmlError) return sendError(res, status, FAULT_MESSAGES[status] ?? "Simulated fault.");
+  const page = `<!DOCTYPE html>\n<html><head><title>${status} Bad Gateway</title></head>\n<body><center><h1>${status} Bad Gateway</h1></center><hr><center>nginx/1.24.0</center></body></html>\n`;
+  res.writeHead(status, { "content-type": "text/html", "content-length": Buffer.byteLength(page) });
+  res.end(page);
 }
 
 /** Answers a canary request plainly; the request itself is the evidence (it is recorded like any other). */
@@ -205,6 +237,10 @@ function resolveSettings(options: SimOptions): ListenerSettings {
     firstTokenMs: options.firstTokenMs ?? 0,
     rewardLatencyMs: options.rewardLatencyMs ?? 0,
     dataset: options.dataset ?? loadDataset(),
+    family: options.family ?? "vllm",
+    slots: options.slots ?? 4,
+    rewardActivation: options.rewardActivation ?? "honoured",
+    rewardContextLength: options.rewardContextLength ?? MAX_MODEL_LEN,
   };
 }
 
@@ -235,6 +271,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
     requests: listener.requests,
     canaryHits: () => listener.requests.filter((r) => r.path.startsWith(CANARY_PATH)),
     setFaults: (faults) => listener.setFaults(faults),
+    family: settings.family,
     idle: () => listener.idle(),
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -9,6 +9,26 @@ export const DEFAULT_REWARD_MODEL = "nvidia/AceMath-7B-RM";
 /** AceMath's context window: prompt plus output, in (simulated) tokens. */
 export const MAX_MODEL_LEN = 4096;
 
+/**
+ * Which server the listener imitates (backend-protocol.md §2–§3):
+ * - "vllm": n honoured, /classify with use_activation, /pooling, /tokenize, max_model_len in /v1/models.
+ * - "sglang": n honoured; native /classify takes `text` and answers `embedding[0]`; /v1/classify applies
+ *   softmax (every score 1.0); no /pooling, no /tokenize.
+ * - "llamacpp-old": HTTP 400 "Only one completion choice is allowed" for n > 1; no reward endpoint.
+ * - "llamacpp-new": n up to `slots`, HTTP 400 above; no reward endpoint.
+ * - "ollama": n silently ignored (one choice), seed honoured; no reward endpoint.
+ * Only vLLM lists max_model_len.
+ */
+export type SimFamily = "vllm" | "sglang" | "llamacpp-old" | "llamacpp-new" | "ollama";
+
+export const SIM_FAMILIES: readonly SimFamily[] = [
+  "vllm",
+  "sglang",
+  "llamacpp-old",
+  "llamacpp-new",
+  "ollama",
+];
+
 /** Which endpoint family a status or hang fault applies to; "classify" covers /pooling too. */
 export type SimEndpoint = "chat" | "classify" | "models";
 
@@ -19,6 +39,12 @@ export type SimEndpoint = "chat" | "classify" | "models";
 export interface SimFaults {
   /** Answer with this HTTP status and a vLLM-shaped error body instead of doing the work. */
   status?: 500 | 429 | 503;
+  /** With `status` 429/503: the Retry-After header, in seconds. */
+  retryAfter?: number;
+  /** With `status`: answer with an HTML error page (as a proxy in front of the server would) instead of JSON. */
+  htmlError?: boolean;
+  /** Stop sending (without closing) after this many SSE events of a streaming chat: a stall mid-stream. */
+  stallAfterEvents?: number;
   /** The endpoint that `status` and `hang` apply to (default "chat"). */
   on?: SimEndpoint;
   /** Apply `status` or `hang` to the first `times` matching requests only, then behave (default: always). */
@@ -62,6 +88,14 @@ export interface SimOptions {
   rewardLatencyMs?: number;
   faults?: SimFaults;
   dataset?: SimDataset;
+  /** Which server family to imitate (default "vllm"). */
+  family?: SimFamily;
+  /** llamacpp-new: the `--parallel` slot count, the largest n accepted (default 4). */
+  slots?: number;
+  /** "ignored": the reward endpoint ignores use_activation/activation and always returns sigmoid (older vLLM). */
+  rewardActivation?: "honoured" | "ignored";
+  /** The reward model's context in tokens (default MAX_MODEL_LEN); longer inputs get vLLM's HTTP 400. */
+  rewardContextLength?: number;
 }
 
 /** What the simulator saw of one request, for tests to assert on. Fields are updated while it is served. */
@@ -127,6 +161,8 @@ export interface SimServer {
   /** Requests that reached the canary path: a followed link or image from model output. Should stay empty. */
   canaryHits(): RecordedRequest[];
   setFaults(faults: SimFaults): void;
+  /** The family imitated. */
+  family: SimFamily;
   /** Resolves once no request is being served (streams ended, aborts noticed). Hung requests count as served until aborted. */
   idle(): Promise<void>;
   close(): Promise<void>;

@@ -51,6 +51,7 @@ export const SETTING = {
   rewardBaseUrl: "acemath.reward.baseUrl",
   rewardModel: "acemath.reward.model",
   maxTokens: "acemath.maxTokens",
+  timeouts: "acemath.timeouts",
 } as const;
 
 /** Turns any failure of a backend into a message that names the URL, the cause and the fix. */
@@ -73,6 +74,11 @@ export function adviseOnBackendError(error: unknown, context: AdviceContext = {}
       return {
         message: `The ${what} at ${error.url} dropped the connection: ${error.message}.`,
         setting: urlSetting,
+      };
+    case "timeout":
+      return {
+        message: `The ${what} at ${error.url} ${error.message}. Check that it is running and not overloaded, or raise ${SETTING.timeouts}.* (CLI: --timeout SECONDS).`,
+        setting: SETTING.timeouts,
       };
     case "malformed":
       return {

@@ -6,7 +6,8 @@ export type BackendErrorKind =
   | "unreachable" // nothing listens, DNS fails, connection refused
   | "http" // the server answered with an error status
   | "malformed" // the server answered something we cannot parse
-  | "dropped"; // the connection broke mid-response
+  | "dropped" // the connection broke mid-response
+  | "timeout"; // a deadline passed (connect, first token, idle stream); the message says which
 
 export type BackendRole = "policy" | "reward";
 

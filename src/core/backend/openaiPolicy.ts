@@ -1,46 +1,153 @@
 /**
- * The policy adapter: any OpenAI-compatible chat server (vLLM, SGLang, llama.cpp, LM Studio,
- * Ollama, OpenAI) through the `openai` SDK with a base URL override.
+ * The policy adapter: any OpenAI-compatible chat server (vLLM, SGLang, llama.cpp, LM Studio, Ollama,
+ * NIM or a hosted API). It learns once per endpoint what the server does with `n` (a probe with
+ * `n: 2, max_tokens: 1`), the models it serves and their context, and fans candidates out to one
+ * request each (seed + i) where `n` is not honoured, under a concurrency cap.
  */
-import OpenAI from "openai";
-import { POLICY_STOP_STRINGS, buildPolicyMessages } from "../prompts";
-import { mergeAsyncIterables } from "../util/asyncQueue";
+import { POLICY_STOP_STRINGS, buildPolicyMessages, renderChatMl } from "../prompts";
 import { MalformedChunkError, splitChunk } from "./demux";
-import { BackendError, isAbortError, serverErrorMessage, systemErrorCode } from "./errors";
-import type { CandidateStops, ChoiceChunk, GenerationRequest, ModelInfo, PolicyBackend } from "./ports";
+import { BackendError, isAbortError } from "./errors";
+import { fanOut } from "./fanOut";
+import { describeNSupport, nRefusal, planParts, type NSupport, type RequestPart } from "./nSupport";
+import type {
+  CandidateStops,
+  ChoiceChunk,
+  GenerationRequest,
+  ModelInfo,
+  PolicyBackend,
+  PromptCount,
+} from "./ports";
+import { estimateTokens } from "./tokenBudget";
+import { Transport, type RetryPolicy, type Timeouts, type Wait } from "./transport";
 
 export interface OpenAiPolicyOptions {
   baseUrl: string;
   apiKey: string | null;
-  /** Told when the server ignores `n` and the client falls back to one request per candidate. */
+  /** Told what the client learnt about the server (e.g. it ignores `n` and gets one request per candidate). */
   onNotice?: (message: string) => void;
+  /** Told about skipped stream lines and retries: a log line, never a failure. */
+  onLog?: (message: string) => void;
+  timeouts?: Timeouts;
+  retry?: RetryPolicy;
+  wait?: Wait;
+  /** At most this many requests at once when candidates are fanned out (default 4). */
+  concurrency?: number;
+}
+
+/** What the client has learnt about this endpoint; forgotten (and probed again) after a failure. */
+export interface PolicyProfile {
+  n: NSupport | null;
+  models: ModelInfo[] | null;
+  /** Whether vLLM's POST /tokenize answered; null until tried. */
+  tokenize: boolean | null;
 }
 
 export class OpenAiPolicyBackend implements PolicyBackend {
   readonly baseUrl: string;
-  private readonly client: OpenAI;
-  /** Learnt from the first multi-choice answer: Ollama and others silently return one choice. */
-  private serverHonoursN: boolean | null = null;
+  private readonly transport: Transport;
+  private readonly concurrency: number;
+  private readonly learned: PolicyProfile = { n: null, models: null, tokenize: null };
 
   constructor(private readonly options: OpenAiPolicyOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
-    this.client = new OpenAI({
-      baseURL: this.baseUrl,
-      // Local servers need no key, but the SDK insists on one; "EMPTY" is vLLM's documented placeholder.
-      apiKey: options.apiKey ?? "EMPTY",
-      // Retrying would hide a dead server behind seconds of back-off; the user retries explicitly.
-      maxRetries: 0,
-      logLevel: "off",
+    this.concurrency = options.concurrency ?? 4;
+    this.transport = new Transport({
+      role: "policy",
+      apiKey: options.apiKey,
+      timeouts: options.timeouts,
+      retry: options.retry,
+      wait: options.wait,
+      onLog: options.onLog,
     });
   }
 
+  /** A copy of what is known so far (for the connection report). */
+  profile(): PolicyProfile {
+    return { ...this.learned };
+  }
+
+  /** Forget what was learnt: the next solve probes again (after a failure the server may have changed). */
+  forget(): void {
+    this.learned.n = null;
+    this.learned.models = null;
+    this.learned.tokenize = null;
+  }
+
   async listModels(signal: AbortSignal): Promise<ModelInfo[]> {
+    const body = await this.transport.json({ url: `${this.baseUrl}/models`, method: "GET", signal });
+    const data = (body as { data?: unknown } | null)?.data;
+    if (!Array.isArray(data))
+      throw new BackendError(
+        "policy",
+        "malformed",
+        `${this.baseUrl}/models`,
+        "no data array in the model list",
+      );
+    const models = data.map((m) => toModelInfo((m ?? {}) as Record<string, unknown>));
+    this.learned.models = models;
+    return models;
+  }
+
+  /**
+   * What the server does with `n`: asked once with a one-token request for `n` choices (at least 2),
+   * then remembered. A slot cap shows as a refusal naming the cap.
+   */
+  async nSupport(model: string, signal: AbortSignal, n = 2): Promise<NSupport | null> {
+    if (this.learned.n) return this.learned.n;
+    const asked = Math.max(2, n);
+    let support: NSupport;
     try {
-      const page = await this.client.models.list({ signal });
-      return page.data.map((model) => toModelInfo(model as unknown as Record<string, unknown>));
+      const body = await this.transport.json({
+        url: `${this.baseUrl}/chat/completions`,
+        method: "POST",
+        body: {
+          model,
+          messages: [{ role: "user", content: "1+1=" }],
+          n: asked,
+          max_tokens: 1,
+          stream: false,
+        },
+        signal,
+      });
+      const choices = (body as { choices?: unknown } | null)?.choices;
+      support = Array.isArray(choices) && choices.length >= 2 ? { kind: "honoured" } : { kind: "ignored" };
     } catch (error) {
-      throw this.translate(error);
+      const refusal = nRefusal(error, asked);
+      // The probe itself was refused for another reason (a picky hosted API): do not guess; the real
+      // request answers the question, or fails with its own, truer message.
+      if (!refusal && isRequestRefusal(error)) return null;
+      if (!refusal) throw error;
+      support = refusal;
     }
+    this.learn(support);
+    return support;
+  }
+
+  async countPromptTokens(model: string, problem: string, signal: AbortSignal): Promise<PromptCount> {
+    const messages = buildPolicyMessages(problem);
+    if (this.learned.tokenize !== false) {
+      try {
+        const body = await this.transport.json({
+          url: `${serverRoot(this.baseUrl)}/tokenize`,
+          method: "POST",
+          body: { model, messages, add_generation_prompt: true },
+          signal,
+        });
+        const { count, max_model_len: maxModelLen } = (body ?? {}) as {
+          count?: unknown;
+          max_model_len?: unknown;
+        };
+        if (typeof count === "number") {
+          this.learned.tokenize = true;
+          return { count, exact: true, maxModelLen: typeof maxModelLen === "number" ? maxModelLen : null };
+        }
+      } catch (error) {
+        if (signal.aborted || isAbortError(error)) throw error;
+      }
+      this.learned.tokenize = false;
+    }
+    const prompt = `${renderChatMl(messages)}<|im_start|>assistant\n`;
+    return { count: estimateTokens(prompt), exact: false, maxModelLen: null };
   }
 
   async *generate(
@@ -48,102 +155,126 @@ export class OpenAiPolicyBackend implements PolicyBackend {
     signal: AbortSignal,
     stops?: CandidateStops,
   ): AsyncIterable<ChoiceChunk> {
-    if (request.n > 1 && this.serverHonoursN === false) {
-      yield* this.fanOut(request, 0, signal, stops);
+    try {
+      const support = request.n > 1 ? await this.nSupport(request.model, signal, request.n) : null;
+      yield* this.generateWith(request, support, signal, stops);
+    } catch (error) {
+      if (!signal.aborted && !isAbortError(error)) this.forget();
+      throw error;
+    }
+  }
+
+  private async *generateWith(
+    request: GenerationRequest,
+    support: NSupport | null,
+    signal: AbortSignal,
+    stops: CandidateStops | undefined,
+  ): AsyncIterable<ChoiceChunk> {
+    const parts = planParts(request.n, support);
+    if (parts.length > 1) {
+      yield* this.fanOutParts(request, parts, signal, stops);
       return;
     }
     // One stream carries all n candidates: abort it only when none of them is wanted any more.
     const streamSignal = withStops(signal, stops, range(0, request.n));
     const seen = new Set<number>();
-    for await (const piece of this.stream(request, request.n, request.seed, streamSignal)) {
-      seen.add(piece.index);
-      yield piece;
+    try {
+      for await (const piece of this.stream(request, { first: 0, count: request.n }, streamSignal)) {
+        seen.add(piece.index);
+        yield piece;
+      }
+    } catch (error) {
+      // The probe said yes but this size is refused (a slot cap below n): learn it and fan out.
+      const refusal = seen.size === 0 ? nRefusal(error, request.n) : null;
+      if (!refusal) throw error;
+      this.learn(refusal);
+      yield* this.fanOutParts(request, planParts(request.n, refusal), signal, stops);
+      return;
     }
-    if (request.n === 1 || streamSignal.aborted) return;
-    this.serverHonoursN = seen.size > 1 || !seen.has(0);
-    if (!this.serverHonoursN) {
+    if (request.n > 1 && seen.size > 1 && support === null) this.learn({ kind: "honoured" });
+    if (request.n === 1 || streamSignal.aborted || seen.size > 1 || !seen.has(0)) return;
+    // Only one choice came back for n > 1 (the probe could not tell, or the server changed its mind).
+    this.learn({ kind: "ignored" });
+    const rest = planParts(request.n, { kind: "ignored" }).slice(1);
+    yield* this.fanOutParts(request, rest, signal, stops);
+  }
+
+  private learn(support: NSupport): void {
+    const before = this.learned.n;
+    this.learned.n = support;
+    if (support.kind !== "honoured" && JSON.stringify(before) !== JSON.stringify(support)) {
       this.options.onNotice?.(
-        `The server at ${this.baseUrl} ignores "n" and returned one solution; sending ${request.n - 1} more requests, one per candidate.`,
+        `The server at ${this.baseUrl}: "n" ${describeNSupport(support)}; candidates go out in several requests, seed + i each, at most ${this.concurrency} at a time.`,
       );
-      yield* this.fanOut(request, 1, signal, stops);
     }
   }
 
-  /** One request per candidate, each with its own seed, for servers that ignore `n`; each aborts on its own. */
-  private fanOut(
+  /** Several requests, each for some of the candidates, under the concurrency cap; each aborts on its own. */
+  private fanOutParts(
     request: GenerationRequest,
-    firstIndex: number,
+    parts: RequestPart[],
     signal: AbortSignal,
     stops: CandidateStops | undefined,
   ): AsyncIterable<ChoiceChunk> {
-    const baseSeed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
-    const streams: AsyncIterable<ChoiceChunk>[] = [];
-    for (let index = firstIndex; index < request.n; index++) {
-      const own = withStops(signal, stops, [index]);
-      streams.push(renumber(this.stream(request, 1, baseSeed + index, own), index));
-    }
-    return mergeAsyncIterables(streams);
+    return fanOut(parts.length, this.concurrency, signal, (i, shared) => {
+      const part = parts[i] as RequestPart;
+      return this.stream(request, part, withStops(shared, stops, range(part.first, part.first + part.count)));
+    });
   }
 
+  /** One streaming request for choices `part.first`… (seed + first, as vLLM numbers a request's choices). */
   private async *stream(
     request: GenerationRequest,
-    n: number,
-    seed: number | null,
+    part: RequestPart,
     signal: AbortSignal,
   ): AsyncIterable<ChoiceChunk> {
+    const seed = request.seed === null ? null : request.seed + part.first;
+    const url = `${this.baseUrl}/chat/completions`;
+    const events = this.transport.sse({
+      url,
+      method: "POST",
+      body: {
+        model: request.model,
+        messages: buildPolicyMessages(request.problem),
+        n: part.count,
+        temperature: request.temperature,
+        top_p: request.topP,
+        max_tokens: request.maxTokens,
+        ...(seed === null ? {} : { seed }),
+        stop: POLICY_STOP_STRINGS,
+        stream: true,
+        stream_options: { include_usage: true },
+      },
+      signal,
+    });
     try {
-      const stream = await this.client.chat.completions.create(
-        {
-          model: request.model,
-          messages: buildPolicyMessages(request.problem),
-          n,
-          temperature: request.temperature,
-          top_p: request.topP,
-          max_tokens: request.maxTokens,
-          ...(seed === null ? {} : { seed }),
-          stop: POLICY_STOP_STRINGS,
-          stream: true,
-          stream_options: { include_usage: true },
-        },
-        { signal },
-      );
-      // The SDK ends the iteration quietly when `signal` aborts; the caller checks `signal.aborted`.
-      for await (const chunk of stream) yield* splitChunk(chunk);
+      for await (const event of events) {
+        let pieces: ChoiceChunk[];
+        try {
+          pieces = splitChunk(event);
+        } catch (error) {
+          if (!(error instanceof MalformedChunkError)) throw error;
+          this.options.onLog?.(`Skipped a stream event from ${url}: ${error.message}`);
+          continue;
+        }
+        for (const piece of pieces) {
+          // A server asked for fewer choices must not speak for candidates of other requests.
+          if (piece.index >= part.count && part.count < request.n) continue;
+          yield { ...piece, index: piece.index + part.first };
+        }
+      }
     } catch (error) {
       if (signal.aborted && isAbortError(error)) return;
-      throw this.translate(error);
+      throw error;
     }
   }
+}
 
-  private translate(error: unknown): unknown {
-    if (isAbortError(error) || error instanceof BackendError) return error;
-    const url = this.baseUrl;
-    if (error instanceof MalformedChunkError)
-      return new BackendError("policy", "malformed", url, error.message);
-    if (error instanceof SyntaxError) {
-      return new BackendError(
-        "policy",
-        "malformed",
-        url,
-        `a stream chunk is not valid JSON (${error.message})`,
-      );
-    }
-    if (error instanceof OpenAI.APIConnectionError) {
-      const code = systemErrorCode(error);
-      return new BackendError("policy", "unreachable", url, code ?? error.message);
-    }
-    if (error instanceof OpenAI.APIError) {
-      const message = serverErrorMessage(error.error) ?? error.message;
-      // The SDK raises an APIError without status for an error event inside an SSE stream.
-      return error.status === undefined
-        ? new BackendError("policy", "http", url, `error inside the stream: ${message}`)
-        : new BackendError("policy", "http", url, message, error.status);
-    }
-    const code = systemErrorCode(error);
-    if (code) return new BackendError("policy", "unreachable", url, code);
-    const message = error instanceof Error ? error.message : String(error);
-    return new BackendError("policy", "dropped", url, message);
-  }
+/** The server refused the request's content (400/422), as opposed to being down, overloaded or unauthorised. */
+function isRequestRefusal(error: unknown): boolean {
+  return (
+    error instanceof BackendError && error.kind === "http" && (error.status === 400 || error.status === 422)
+  );
 }
 
 /** The request's own signal: the caller's cancel, or the caller no longer wanting any of its candidates. */
@@ -155,8 +286,9 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 }
 
-async function* renumber(pieces: AsyncIterable<ChoiceChunk>, index: number): AsyncIterable<ChoiceChunk> {
-  for await (const piece of pieces) yield { ...piece, index };
+/** vLLM serves /tokenize (and the pooling API) at the root, not under /v1. */
+export function serverRoot(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, "").replace(/\/v1$/, "");
 }
 
 export function toModelInfo(raw: Record<string, unknown>): ModelInfo {

@@ -43,9 +43,20 @@ export interface CandidateStops {
   whenAllStopped(indices: readonly number[]): AbortSignal;
 }
 
+/** How many tokens the prompt takes: counted by the server (vLLM's /tokenize) or estimated. */
+export interface PromptCount {
+  count: number;
+  /** True when the server counted; false for an estimate. */
+  exact: boolean;
+  /** The context length, when the counting server reported it. */
+  maxModelLen: number | null;
+}
+
 export interface PolicyBackend {
   readonly baseUrl: string;
   listModels(signal: AbortSignal): Promise<ModelInfo[]>;
+  /** Optional: adapters that cannot count leave it out, and the pipeline estimates. */
+  countPromptTokens?(model: string, problem: string, signal: AbortSignal): Promise<PromptCount>;
   /**
    * Streams the n choices, interleaved. Ends normally when the server is done, when `signal` aborts,
    * or when `stops` says that no candidate of any open request is wanted any more.
@@ -58,9 +69,11 @@ export interface PolicyBackend {
 }
 
 export interface RewardScores {
-  /** One score per input solution, in input order. */
-  scores: number[];
+  /** One score per input solution, in input order; null for a solution the server could not score. */
+  scores: Array<number | null>;
   kind: ScoreKind;
+  /** Why a solution has no score (e.g. its input exceeds the reward model's context), by input position. */
+  failures?: { position: number; message: string }[];
 }
 
 export interface RewardBackend {

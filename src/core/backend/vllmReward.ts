@@ -1,37 +1,84 @@
 /**
- * The reward adapter for an outcome reward model (AceMath-RM, a one-label sequence classifier)
- * served by vLLM's pooling runner: `POST /classify`, falling back to SGLang's form of /classify
- * and to vLLM's `POST /pooling` (backend-protocol.md §3). Scores are raw logits when the server honours `use_activation: false`.
+ * The reward adapter for an outcome reward model (AceMath-RM, a one-label sequence classifier):
+ * vLLM's `POST /classify`, SGLang's native `/classify`, or vLLM's `POST /pooling`
+ * (backend-protocol.md §3). What the server speaks, and whether it honours the raw-score flag, is
+ * learnt once per endpoint by scoring one small input with the flag on and off (vLLM accepts unknown
+ * fields silently, so only the values tell). A 400 is a format problem only when it names a field.
  */
-import type { ScoreKind } from "../solve/events";
 import { renderRewardInput } from "../prompts";
+import type { ScoreKind } from "../solve/events";
+import { BackendError, isAbortError } from "./errors";
 import { toModelInfo } from "./openaiPolicy";
-import { BackendError } from "./errors";
-import { requestJson } from "./http";
 import type { ModelInfo, RewardBackend, RewardScores } from "./ports";
+import { Transport, type RetryPolicy, type Timeouts, type Wait } from "./transport";
 
 export interface VllmRewardOptions {
   /** The server root, without `/v1` (vLLM serves /classify and /pooling there). */
   baseUrl: string;
   apiKey: string | null;
+  timeouts?: Timeouts;
+  retry?: RetryPolicy;
+  wait?: Wait;
+  onLog?: (message: string) => void;
 }
 
-/** How to ask this server for raw scores; learnt from its first answer and then kept. */
-type Dialect = "use_activation" | "activation" | "default-activation" | "sglang" | "pooling";
+/** How this endpoint is asked for scores, and what kind of value it returns. */
+export interface RewardProfile {
+  endpoint: "/classify" | "sglang /classify" | "/pooling";
+  /** The raw-score flag the server honours; null: none (values are what the server's default gives). */
+  flag: "use_activation" | "activation" | null;
+  kind: ScoreKind;
+}
+
+/** The problem of the one-time probe; says what it is, should someone read the server's log. */
+export const REWARD_PROBE_PROBLEM = "(AceMath Studio endpoint probe) What is 2+2?";
+const PROBE_INPUT = renderRewardInput(REWARD_PROBE_PROBLEM, "2+2 = 4, so the answer is \\boxed{4}.");
 
 export class VllmRewardBackend implements RewardBackend {
   readonly baseUrl: string;
-  private dialect: Dialect = "use_activation";
+  private readonly transport: Transport;
+  private detected: Promise<RewardProfile> | null = null;
+  private known: RewardProfile | null = null;
 
   constructor(private readonly options: VllmRewardOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "").replace(/\/v1$/, "");
+    this.transport = new Transport({
+      role: "reward",
+      apiKey: options.apiKey,
+      timeouts: options.timeouts,
+      retry: options.retry,
+      wait: options.wait,
+      onLog: options.onLog,
+    });
+  }
+
+  /** What was learnt so far (null before the first probe). */
+  profile(): RewardProfile | null {
+    return this.known;
+  }
+
+  forget(): void {
+    this.detected = null;
+    this.known = null;
   }
 
   async listModels(signal: AbortSignal): Promise<ModelInfo[]> {
-    const body = await this.request("GET", "/v1/models", undefined, signal);
-    const data = (body as { data?: unknown }).data;
+    const body = await this.post("GET", "/v1/models", undefined, signal);
+    const data = (body as { data?: unknown } | null)?.data;
     if (!Array.isArray(data)) throw this.malformed("/v1/models", "no data array");
-    return data.map((m) => toModelInfo(m as Record<string, unknown>));
+    return data.map((m) => toModelInfo((m ?? {}) as Record<string, unknown>));
+  }
+
+  /** Learns the dialect once; concurrent callers share the probe, and a failed probe is tried again next time. */
+  detect(model: string, signal: AbortSignal): Promise<RewardProfile> {
+    this.detected ??= this.probe(model, signal).then(
+      (profile) => (this.known = profile),
+      (error: unknown) => {
+        this.detected = null;
+        throw error;
+      },
+    );
+    return this.detected;
   }
 
   async score(
@@ -40,70 +87,116 @@ export class VllmRewardBackend implements RewardBackend {
     solutions: readonly string[],
     signal: AbortSignal,
   ): Promise<RewardScores> {
-    const input = solutions.map((solution) => renderRewardInput(problem, solution));
-    // Each call walks the dialects on its own (concurrent calls must not skip steps for each other)
-    // and the one that worked is kept for the next calls.
-    let dialect = this.dialect;
-    for (;;) {
-      try {
-        const scores = await this.scoreWith(dialect, model, input, signal);
-        this.dialect = dialect;
-        return scores;
-      } catch (error) {
-        const next = nextDialect(dialect, error);
-        if (!next) throw error;
-        dialect = next;
+    const profile = await this.detect(model, signal);
+    const inputs = solutions.map((solution) => renderRewardInput(problem, solution));
+    try {
+      return { scores: await this.scoreWith(profile, model, inputs, signal), kind: profile.kind };
+    } catch (error) {
+      if (!isRequestRefusal(error)) throw error;
+      // One input the server refuses (too long for its context) must not cost the others their scores.
+      if (inputs.length === 1) return unscored(1, profile.kind, error);
+      return this.scoreOneByOne(profile, model, inputs, signal);
+    }
+  }
+
+  private async scoreOneByOne(
+    profile: RewardProfile,
+    model: string,
+    inputs: string[],
+    signal: AbortSignal,
+  ): Promise<RewardScores> {
+    const results = await Promise.all(
+      inputs.map(async (input, position) => {
+        try {
+          return { position, score: (await this.scoreWith(profile, model, [input], signal))[0] as number };
+        } catch (error) {
+          if (!isRequestRefusal(error)) throw error;
+          return { position, score: null, message: (error as BackendError).message };
+        }
+      }),
+    );
+    const failures = results.flatMap((r) =>
+      "message" in r ? [{ position: r.position, message: r.message as string }] : [],
+    );
+    return { scores: results.map((r) => r.score), kind: profile.kind, failures };
+  }
+
+  private async probe(model: string, signal: AbortSignal): Promise<RewardProfile> {
+    let plain: number;
+    try {
+      plain = await this.classifyOne(model, {}, signal);
+    } catch (error) {
+      if (namesField(error, "text")) return this.probeSglang(model, signal);
+      if (isMissingRoute(error)) return this.probePooling(model, signal, error);
+      throw error;
+    }
+    // The server's default for a one-label head is sigmoid; a different value means the flag was honoured.
+    for (const flag of ["use_activation", "activation"] as const) {
+      const value = await this.classifyOne(model, { [flag]: false }, signal).catch((error: unknown) => {
+        if (isAbortError(error) || !namesField(error, flag)) throw error;
+        return plain;
+      });
+      if (value !== plain) return { endpoint: "/classify", flag, kind: "raw" };
+    }
+    this.options.onLog?.(
+      `The reward server at ${this.baseUrl} ignores use_activation and activation: its scores are sigmoid values.`,
+    );
+    return { endpoint: "/classify", flag: null, kind: "sigmoid" };
+  }
+
+  private async probeSglang(model: string, signal: AbortSignal): Promise<RewardProfile> {
+    const profile: RewardProfile = { endpoint: "sglang /classify", flag: null, kind: "raw" };
+    await this.scoreWith(profile, model, [PROBE_INPUT], signal);
+    return profile;
+  }
+
+  private async probePooling(model: string, signal: AbortSignal, first: unknown): Promise<RewardProfile> {
+    try {
+      const body = await this.post("POST", "/pooling", { model, input: [PROBE_INPUT] }, signal);
+      readScores(body, 1, poolingValue, this.malformedAt("/pooling"));
+      // The newest vLLM answers one row per token with the activation applied: sigmoid values.
+      const item = (body as { data?: Array<{ data?: unknown }> }).data?.[0]?.data;
+      const rows = Array.isArray(item) && Array.isArray(item[item.length - 1]);
+      return { endpoint: "/pooling", flag: null, kind: rows ? "sigmoid" : "raw" };
+    } catch (error) {
+      // No /pooling either: the server offers no reward endpoint; report the /classify answer.
+      if (isMissingRoute(error)) throw first;
+      throw error;
+    }
+  }
+
+  private async classifyOne(model: string, flag: object, signal: AbortSignal): Promise<number> {
+    const body = await this.post("POST", "/classify", { model, input: [PROBE_INPUT], ...flag }, signal);
+    return readScores(body, 1, classifyValue, this.malformedAt("/classify"))[0] as number;
+  }
+
+  private async scoreWith(
+    profile: RewardProfile,
+    model: string,
+    inputs: string[],
+    signal: AbortSignal,
+  ): Promise<number[]> {
+    switch (profile.endpoint) {
+      case "sglang /classify": {
+        // SGLang (--is-embedding): {text: [...]} in, a bare list with the score at embedding[0] out.
+        const body = await this.post("POST", "/classify", { model, text: inputs }, signal);
+        const list = { data: Array.isArray(body) ? body : null };
+        return readScores(list, inputs.length, sglangValue, this.malformedAt("/classify"));
+      }
+      case "/pooling": {
+        const body = await this.post("POST", "/pooling", { model, input: inputs }, signal);
+        return readScores(body, inputs.length, poolingValue, this.malformedAt("/pooling"));
+      }
+      case "/classify": {
+        const flag = profile.flag ? { [profile.flag]: false } : {};
+        const body = await this.post("POST", "/classify", { model, input: inputs, ...flag }, signal);
+        return readScores(body, inputs.length, classifyValue, this.malformedAt("/classify"));
       }
     }
   }
 
-  private async scoreWith(
-    dialect: Dialect,
-    model: string,
-    input: string[],
-    signal: AbortSignal,
-  ): Promise<RewardScores> {
-    if (dialect === "sglang") {
-      // SGLang (--is-embedding): {text: [...]} in, a list with the score at embedding[0] out.
-      const body = await this.request("POST", "/classify", { model, text: input }, signal);
-      const list = { data: Array.isArray(body) ? body : null };
-      return {
-        scores: readScores(list, input.length, sglangValue, this.malformedAt("/classify")),
-        kind: "raw",
-      };
-    }
-    if (dialect === "pooling") {
-      const body = await this.request("POST", "/pooling", { model, input }, signal);
-      return {
-        scores: readScores(body, input.length, poolingValue, this.malformedAt("/pooling")),
-        kind: "raw",
-      };
-    }
-    const flag =
-      dialect === "use_activation"
-        ? { use_activation: false }
-        : dialect === "activation"
-          ? { activation: false }
-          : {};
-    const body = await this.request("POST", "/classify", { model, input, ...flag }, signal);
-    const kind: ScoreKind = dialect === "default-activation" ? "sigmoid" : "raw";
-    return { scores: readScores(body, input.length, classifyValue, this.malformedAt("/classify")), kind };
-  }
-
-  private request(
-    method: "GET" | "POST",
-    path: string,
-    body: unknown,
-    signal: AbortSignal,
-  ): Promise<unknown> {
-    return requestJson({
-      role: "reward",
-      url: this.baseUrl + path,
-      method,
-      body,
-      apiKey: this.options.apiKey,
-      signal,
-    });
+  private post(method: "GET" | "POST", path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+    return this.transport.json({ url: this.baseUrl + path, method, body, signal });
   }
 
   private malformedAt(path: string): (why: string) => BackendError {
@@ -115,20 +208,34 @@ export class VllmRewardBackend implements RewardBackend {
   }
 }
 
-/**
- * Older vLLM spells the flag `activation`, the newest rejects unknown fields, SGLang wants `text`
- * instead of `input`, and a server without /classify may still offer /pooling. Each step is tried
- * once, in this order.
- */
-function nextDialect(current: Dialect, error: unknown): Dialect | null {
-  if (!(error instanceof BackendError) || error.kind !== "http") return null;
-  const rejectedField = error.status === 400 || error.status === 422;
-  if (error.status === 404 || error.status === 405) return current === "pooling" ? null : "pooling";
-  if (!rejectedField) return null;
-  if (current === "use_activation") return "activation";
-  if (current === "activation") return "default-activation";
-  if (current === "default-activation") return "sglang";
-  return null;
+function unscored(count: number, kind: ScoreKind, error: unknown): RewardScores {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    scores: new Array<number | null>(count).fill(null),
+    kind,
+    failures: Array.from({ length: count }, (_, position) => ({ position, message })),
+  };
+}
+
+/** The server refused this request's content (HTTP 400/413/422), as opposed to being down or broken. */
+function isRequestRefusal(error: unknown): boolean {
+  return (
+    error instanceof BackendError && error.kind === "http" && [400, 413, 422].includes(error.status ?? 0)
+  );
+}
+
+function isMissingRoute(error: unknown): boolean {
+  return (
+    error instanceof BackendError && error.kind === "http" && (error.status === 404 || error.status === 405)
+  );
+}
+
+/** A 400/422 that names the field it rejected (pydantic/FastAPI: "Field required: text", "text: …"). */
+export function namesField(error: unknown, field: string): boolean {
+  if (!isRequestRefusal(error)) return false;
+  const message = (error as BackendError).message;
+  if (/maximum context length|too long|tokens/i.test(message)) return false;
+  return new RegExp(`(^|[^\\w])${field}([^\\w]|$)`).test(message);
 }
 
 type ValueReader = (item: Record<string, unknown>) => number | undefined;

@@ -36,7 +36,8 @@ export async function streamCandidates(context: CandidateStreamContext): Promise
       reader.take(piece);
   } catch (error) {
     if (!(signal.aborted && isAbortError(error))) {
-      emit({ type: "error", error: adviseOnBackendError(error, context.advice) });
+      const advice = adviseOnBackendError(error, context.advice);
+      emit({ type: "error", error: { ...advice, message: advice.message + incompleteNote(reader.choices) } });
       outcome = "failed";
     }
   }
@@ -48,6 +49,14 @@ export async function streamCandidates(context: CandidateStreamContext): Promise
   }
   reader.reportIgnored(policy.baseUrl);
   return outcome;
+}
+
+/** Says which candidates a failure cut short: their text stays, marked incomplete. */
+function incompleteNote(choices: ChoiceAccumulator): string {
+  const cut = choices.unfinished().filter((i) => choices.text(i).length > 0);
+  if (cut.length === 0) return "";
+  const which = cut.map((i) => i + 1).join(", ");
+  return ` ${cut.length === 1 ? "Candidate" : "Candidates"} ${which} ${cut.length === 1 ? "is" : "are"} incomplete (kept as far as ${cut.length === 1 ? "it" : "they"} came).`;
 }
 
 class CandidateReader {

@@ -10,6 +10,8 @@ import { SIMULATOR_OWNER, type SolveRequest } from "./request";
 
 export interface ResolvedBackends {
   policyInfo: BackendInfo;
+  /** The policy model's context length, when the server lists it (vLLM does). */
+  policyMaxModelLen: number | null;
   /** Null: rank by majority vote (no reward model configured, or it cannot be reached). */
   rewardInfo: BackendInfo | null;
   /** To show once the solve has started (e.g. the reward model is unreachable). */
@@ -27,28 +29,31 @@ export async function resolveBackends(
   signal: AbortSignal,
 ): Promise<ResolvedBackends> {
   const warnings: SolveWarning[] = [];
-  const [policyInfo, rewardInfo] = await Promise.all([
+  const [policy, rewardInfo] = await Promise.all([
     resolvePolicy(request.policyModel, backends.policy, signal),
     resolveReward(request.rewardModel, backends.reward, signal, (w) => warnings.push(w)),
   ]);
-  return { policyInfo, rewardInfo, warnings };
+  return { policyInfo: policy.info, policyMaxModelLen: policy.maxModelLen, rewardInfo, warnings };
 }
 
 async function resolvePolicy(
   configured: string | null,
   policy: PolicyBackend,
   signal: AbortSignal,
-): Promise<BackendInfo> {
+): Promise<{ info: BackendInfo; maxModelLen: number | null }> {
   let models: ModelInfo[];
   try {
     models = await policy.listModels(signal);
   } catch (error) {
     // Some OpenAI-compatible servers have no /models; with an explicit model we can do without it.
     const missingRoute = error instanceof BackendError && error.kind === "http" && error.status === 404;
-    if (configured && missingRoute) return { url: policy.baseUrl, model: configured, simulated: false };
+    if (configured && missingRoute)
+      return { info: { url: policy.baseUrl, model: configured, simulated: false }, maxModelLen: null };
     throw error;
   }
-  return { url: policy.baseUrl, ...chooseModel(configured, models, policy.baseUrl, "policy") };
+  const chosen = chooseModel(configured, models, policy.baseUrl, "policy");
+  const maxModelLen = models.find((m) => m.id === chosen.model)?.maxModelLen ?? null;
+  return { info: { url: policy.baseUrl, ...chosen }, maxModelLen };
 }
 
 async function resolveReward(
@@ -96,7 +101,10 @@ function chooseModel(
  * One vLLM process serves one model, but a gateway may list policy and reward models together:
  * without a configured id, prefer the model whose name says which role it plays.
  */
-function preferredModel(models: readonly ModelInfo[], role: "policy" | "reward"): ModelInfo | undefined {
+export function preferredModel(
+  models: readonly ModelInfo[],
+  role: "policy" | "reward",
+): ModelInfo | undefined {
   const looksLikeReward = (m: ModelInfo) => /(^|[-_/.])(rm|prm|orm|reward)([-_/.]|$)/i.test(m.id);
   return models.find((m) => looksLikeReward(m) === (role === "reward")) ?? models[0];
 }

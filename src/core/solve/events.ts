@@ -90,6 +90,10 @@ export type WarningCode =
   | "reward-degenerate"
   | "reward-failed"
   | "n-unsupported"
+  /** The reward model refused one candidate (e.g. longer than its context); the others are still scored. */
+  | "candidate-unscored"
+  /** max_tokens was lowered so that prompt plus solution fit the model's context. */
+  | "max-tokens-lowered"
   /** The server sent choices outside 0…n−1 or finished a choice twice; the client ignored them. */
   | "ignored-choices";
 

@@ -4,10 +4,11 @@
  * ranking. Output is an async stream of `SolveEvent`s; the caller's AbortSignal cancels every
  * HTTP request and the stream ends with what had arrived.
  */
-import { adviseOnBackendError, type AdviceContext } from "../backend/advice";
+import { SETTING, adviseOnBackendError, type AdviceContext } from "../backend/advice";
 import { isAbortError } from "../backend/errors";
 import type { PolicyBackend, RewardBackend } from "../backend/ports";
 import { AsyncQueue } from "../util/asyncQueue";
+import { planTokenBudget } from "./budget";
 import { streamCandidates } from "./candidateStream";
 import type { BackendInfo, SolveEvent } from "./events";
 import { resolveBackends, type ResolvedBackends } from "./discovery";
@@ -62,6 +63,14 @@ async function runSolve(request: SolveRequest, deps: SolveDependencies, signal: 
     reward: backends.rewardInfo,
   });
   backends.warnings.forEach(emit);
+  let maxTokens: number;
+  try {
+    maxTokens = await fitBudget(request, deps.policy, backends, signal, emit);
+  } catch (error) {
+    finishEarly(error, signal, emit, adviceContext(request));
+    return;
+  }
+  if (maxTokens < 0) return;
   const ranking = new RankingTracker(
     deps.groupAnswers ?? groupByExactAnswer,
     emit,
@@ -78,7 +87,7 @@ async function runSolve(request: SolveRequest, deps: SolveDependencies, signal: 
       })
     : null;
   const outcome = await streamCandidates({
-    request,
+    request: { ...request, maxTokens },
     policy: deps.policy,
     model: backends.policyInfo.model,
     signal,
@@ -90,6 +99,35 @@ async function runSolve(request: SolveRequest, deps: SolveDependencies, signal: 
   if (!signal.aborted) await scheduler?.drain();
   await ranking.settle();
   emit({ type: "done", outcome: signal.aborted ? "cancelled" : outcome });
+}
+
+/** max_tokens that fits the context (a warning when lowered), or −1 after reporting a problem that cannot fit. */
+async function fitBudget(
+  request: SolveRequest,
+  policy: PolicyBackend,
+  backends: ResolvedBackends,
+  signal: AbortSignal,
+  emit: Emit,
+): Promise<number> {
+  const decision = await planTokenBudget(
+    policy,
+    backends.policyInfo.model,
+    request.problem,
+    request.maxTokens,
+    backends.policyMaxModelLen,
+    signal,
+  );
+  switch (decision.kind) {
+    case "fits":
+      return decision.maxTokens;
+    case "lowered":
+      emit({ type: "warning", code: "max-tokens-lowered", message: decision.message });
+      return decision.maxTokens;
+    case "too-long":
+      emit({ type: "error", error: { message: decision.message, setting: SETTING.maxTokens } });
+      emit({ type: "done", outcome: "failed" });
+      return -1;
+  }
 }
 
 function finishEarly(error: unknown, signal: AbortSignal, emit: Emit, advice: AdviceContext): void {

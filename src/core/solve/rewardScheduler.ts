@@ -75,11 +75,13 @@ export class RewardScheduler {
         signal,
       );
       batch.forEach((candidate, i) => {
-        const score = result.scores[i] as number;
+        const score = result.scores[i];
+        if (score === null || score === undefined) return;
         this.scores.set(candidate.index, score);
         emit({ type: "scored", index: candidate.index, score, scoreKind: result.kind });
         ranking.candidateScored(candidate.index, score);
       });
+      this.reportUnscored(batch, result.failures ?? []);
       if (looksDegenerate([...this.scores.values()])) {
         this.giveUp(
           "reward-degenerate",
@@ -92,6 +94,22 @@ export class RewardScheduler {
         "reward-failed",
         `Reward scoring failed, ranked by majority vote instead: ${adviseOnBackendError(error).message}`,
       );
+    }
+  }
+
+  /** Candidates the server refused to score (e.g. too long for its context): the server's own reason, once each. */
+  private reportUnscored(
+    batch: { index: number }[],
+    failures: readonly { position: number; message: string }[],
+  ): void {
+    for (const failure of failures) {
+      const candidate = batch[failure.position];
+      if (!candidate) continue;
+      this.options.emit({
+        type: "warning",
+        code: "candidate-unscored",
+        message: `Candidate ${candidate.index + 1} was not scored: the reward model at ${this.options.backend.baseUrl} answered: ${failure.message}`,
+      });
     }
   }
 

@@ -10,7 +10,7 @@ export interface CliRun {
 
 export async function runCli(
   argv: string[],
-  options: { stdin?: string; signal?: AbortSignal } = {},
+  options: { stdin?: string; signal?: AbortSignal; env?: Record<string, string> } = {},
 ): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -20,7 +20,7 @@ export async function runCli(
   stderr.on("data", (chunk: Buffer) => err.push(chunk));
   const code = await main(
     argv,
-    { stdin: Readable.from([options.stdin ?? ""]), stdout, stderr, env: {} },
+    { stdin: Readable.from([options.stdin ?? ""]), stdout, stderr, env: options.env ?? {} },
     options.signal ?? new AbortController().signal,
   );
   return { code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };

@@ -4,21 +4,17 @@ import { OpenAiPolicyBackend } from "../../../src/core/backend/openaiPolicy";
 import type { PolicyBackend, RewardBackend } from "../../../src/core/backend/ports";
 import { hostileSolutions, startSimulator, type SimServer } from "../../sim";
 import { startFakeServer, type FakeServer } from "./fakeServer";
-import { request, runSolve, simBackends } from "./solveHarness";
+import { request, runSolve, scoringCalls, simBackends, solveChats } from "./solveHarness";
 
 const LIMITS = { candidateChars: 64 * 1024, solveChars: 1024 * 1024 };
 /** The huge hostile candidate as the simulator serves it (its text does not depend on the canary URL). */
 const HUGE = hostileSolutions("http://unused/canary").find((c) => c.kind === "huge")!.text;
 
-function chatRequests(sim: SimServer) {
-  return sim.requests.filter((r) => r.path === "/v1/chat/completions");
-}
+const chatRequests = solveChats;
 
-/** Every text the reward model was asked to score. */
+/** Every text the reward model was asked to score (not its one-time probe). */
 function scoredTexts(sim: SimServer): string[] {
-  return sim.requests
-    .filter((r) => r.path === "/classify")
-    .flatMap((r) => (r.body as { input: string[] }).input);
+  return scoringCalls(sim).flatMap((r) => (r.body as { input: string[] }).input);
 }
 
 /**

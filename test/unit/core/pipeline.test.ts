@@ -3,7 +3,15 @@ import { extractBoxed } from "../../../src/core/grading/extract";
 import type { RewardBackend } from "../../../src/core/backend/ports";
 import { VllmRewardBackend } from "../../../src/core/backend/vllmReward";
 import { loadDataset, startSimulator, type SimProblem, type SimServer } from "../../sim";
-import { eventsOfType, request, runSolve, simBackends } from "./solveHarness";
+import {
+  eventsOfType,
+  learnEndpoints,
+  request,
+  runSolve,
+  scoringCalls,
+  simBackends,
+  solveChats,
+} from "./solveHarness";
 
 /** A real MATH problem whose 8 recorded solutions disagree, so ranking matters. */
 function problemWithDistinctRewards(): SimProblem {
@@ -74,7 +82,7 @@ describe("solve pipeline against the simulated backend", function () {
   it("sends the AceMath request: one streaming request with n, sampling settings and the system prompt", async () => {
     sim = await startSimulator({ tokensPerSecond: 0 });
     await runSolve(request(problem.problem, { n: 4, seed: 7 }), simBackends(sim));
-    const chats = sim.requests.filter((r) => r.path === "/v1/chat/completions");
+    const chats = solveChats(sim);
     assert.equal(chats.length, 1);
     const body = chats[0]!.body as Record<string, unknown>;
     assert.equal(body.n, 4);
@@ -89,7 +97,7 @@ describe("solve pipeline against the simulated backend", function () {
       { role: "system", content: "Please reason step by step, and put your final answer within \\boxed{}." },
       { role: "user", content: problem.problem },
     ]);
-    const classify = sim.requests.filter((r) => r.path === "/classify");
+    const classify = scoringCalls(sim);
     assert.ok(classify.length >= 1);
     const classifyBody = classify[0]!.body as { input: string[]; use_activation: boolean; model: string };
     assert.equal(classifyBody.use_activation, false);
@@ -118,9 +126,7 @@ describe("solve pipeline against the simulated backend", function () {
       firstScored >= 0 && firstScored < lastFinished,
       "a score arrived before the last candidate finished",
     );
-    const batches = sim.requests
-      .filter((r) => r.path === "/classify")
-      .map((r) => (r.body as { input: unknown[] }).input.length);
+    const batches = scoringCalls(sim).map((r) => (r.body as { input: unknown[] }).input.length);
     assert.equal(
       batches.reduce((a, b) => a + b, 0),
       8,
@@ -146,7 +152,7 @@ describe("solve pipeline against the simulated backend", function () {
     );
     assert.ok(state.candidates.some((c) => c.finishReason === "cancelled"));
     await sim.idle();
-    const chat = sim.requests.find((r) => r.path === "/v1/chat/completions")!;
+    const chat = solveChats(sim)[0]!;
     assert.equal(chat.aborted, true, "the server saw the client go away");
     assert.ok(chat.eventsSent < chat.eventsPlanned, "the server stopped generating");
   });
@@ -181,7 +187,7 @@ describe("solve pipeline against the simulated backend", function () {
     assert.equal(state.rankingMethod, "majority");
     assert.equal(state.warnings[0]?.code, "reward-failed");
     assert.match(state.warnings[0]!.message, /ranked by majority vote instead.*HTTP 404/);
-    const tried = sim.requests.filter((r) => r.method === "POST" && r.path !== "/v1/chat/completions");
+    const tried = sim.requests.filter((r) => ["/classify", "/pooling"].includes(r.path));
     assert.deepEqual(
       [...new Set(tried.map((r) => r.path))],
       ["/classify", "/pooling"],
@@ -295,30 +301,56 @@ describe("solve pipeline: backend failures", function () {
     assert.match(state.error!.message, /HTTP 429.*overloaded/);
   });
 
-  it("a connection dropped mid-stream keeps the partial candidates", async () => {
-    sim = await startSimulator({ tokensPerSecond: 0, faults: { dropAfterEvents: 30 } });
-    const { state } = await runSolve(request(problem.problem), simBackends(sim));
+  it("a connection dropped mid-stream keeps the partial candidates, marked incomplete", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    const deps = simBackends(sim);
+    await learnEndpoints(deps, sim);
+    sim.setFaults({ dropAfterEvents: 30 });
+    const { state } = await runSolve(request(problem.problem), deps);
     assert.equal(state.status, "failed");
     assert.match(state.error!.message, /dropped|terminated|closed/i);
+    assert.match(state.error!.message, new RegExp(sim.policyBaseUrl));
+    assert.match(state.error!.message, /Candidates? [\d, ]+ (is|are) incomplete/);
     assert.ok(state.candidates.some((c) => c.text.length > 0));
     assert.ok(state.candidates.some((c) => c.finishReason === "error"));
   });
 
-  it("a malformed chunk is reported, partial candidates kept", async () => {
-    sim = await startSimulator({ tokensPerSecond: 0, faults: { malformedAfterEvents: 20 } });
-    const { state } = await runSolve(request(problem.problem), simBackends(sim));
-    assert.equal(state.status, "failed");
-    assert.match(state.error!.message, /not in the OpenAI\/vLLM format.*JSON/);
-    assert.ok(state.candidates.some((c) => c.text.length > 0));
+  it("a malformed SSE line is skipped with a log line; the other choices are unaffected", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    const logs: string[] = [];
+    const deps = simBackends(sim, { onLog: (m) => logs.push(m) });
+    await learnEndpoints(deps, sim);
+    sim.setFaults({ malformedAfterEvents: 20 });
+    const { state } = await runSolve(request(problem.problem), deps);
+    assert.equal(state.status, "complete");
+    assert.equal(state.candidates.length, 8);
+    assert.ok(state.candidates.every((c) => c.finishReason === "stop" && c.text.length > 0));
+    assert.equal(logs.filter((m) => /Skipped a stream line .* not JSON/.test(m)).length, 1);
   });
 
-  it("a prompt longer than the context: the server's reason and what to change", async () => {
+  it("a prompt longer than the context: a clear message before any generation request", async () => {
     sim = await startSimulator();
     const huge = "Compute the sum. ".repeat(3000);
     const { state } = await runSolve(request(huge), simBackends(sim));
     assert.equal(state.status, "failed");
-    assert.match(state.error!.message, /HTTP 400.*4096.*lower acemath\.maxTokens/s);
+    assert.match(state.error!.message, /The problem takes 90\d\d tokens.*context is 4096 tokens/);
     assert.equal(state.error!.setting, "acemath.maxTokens");
+    assert.equal(solveChats(sim).length, 0, "no generation was asked for");
+    assert.equal(state.candidates.length, 0);
+  });
+
+  it("a prompt that leaves less than max_tokens: max_tokens lowered to fit, and the panel says so", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    const long = `${"Let x be a number. ".repeat(700)}What is 1+1?`;
+    const { state } = await runSolve(request(long, { n: 2 }), simBackends(sim));
+    assert.equal(state.status, "complete");
+    const [chat] = solveChats(sim);
+    const sent = (chat!.body as { max_tokens: number }).max_tokens;
+    const counted = sim.requests.find((r) => r.path === "/tokenize");
+    assert.ok(counted, "the prompt was counted by the server's /tokenize");
+    assert.ok(sent < 2048 && sent > 64, `max_tokens lowered (${sent})`);
+    const warning = state.warnings.find((w) => w.code === "max-tokens-lowered");
+    assert.match(warning!.message, new RegExp(`at most ${sent} tokens instead of 2048`));
   });
 
   it("an unknown configured model lists what the server serves", async () => {

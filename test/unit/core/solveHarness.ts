@@ -1,12 +1,13 @@
 /** Helpers for running the real pipeline against the simulated backend in unit tests. */
 import { OpenAiPolicyBackend } from "../../../src/core/backend/openaiPolicy";
 import type { RewardBackend } from "../../../src/core/backend/ports";
-import { VllmRewardBackend } from "../../../src/core/backend/vllmReward";
+import type { Timeouts, Wait } from "../../../src/core/backend/transport";
+import { REWARD_PROBE_PROBLEM, VllmRewardBackend } from "../../../src/core/backend/vllmReward";
 import type { SolveEvent } from "../../../src/core/solve/events";
 import { solve, type SolveDependencies } from "../../../src/core/solve/pipeline";
 import type { SolveRequest } from "../../../src/core/solve/request";
 import { applySolveEvent, emptySolveState, type SolveState } from "../../../src/core/solve/state";
-import type { SimServer } from "../../sim";
+import type { RecordedRequest, SimServer } from "../../sim";
 
 export function request(problem: string, overrides: Partial<SolveRequest> = {}): SolveRequest {
   return {
@@ -22,17 +23,31 @@ export function request(problem: string, overrides: Partial<SolveRequest> = {}):
   };
 }
 
+/** Retries without real waiting: tests see the waits asked for, not the clock. */
+export const NO_WAIT = { wait: async () => undefined };
+
 export function simBackends(
   sim: SimServer,
-  options: { reward?: boolean | RewardBackend } = {},
+  options: {
+    reward?: boolean | RewardBackend;
+    onLog?: (message: string) => void;
+    timeouts?: Timeouts;
+    wait?: Wait;
+  } = {},
 ): SolveDependencies {
+  const common = {
+    apiKey: null,
+    onLog: options.onLog,
+    timeouts: options.timeouts,
+    wait: options.wait ?? NO_WAIT.wait,
+  };
   const reward =
     options.reward === false
       ? null
       : typeof options.reward === "object"
         ? options.reward
-        : new VllmRewardBackend({ baseUrl: sim.rewardBaseUrl, apiKey: null });
-  return { policy: new OpenAiPolicyBackend({ baseUrl: sim.policyBaseUrl, apiKey: null }), reward };
+        : new VllmRewardBackend({ baseUrl: sim.rewardBaseUrl, ...common });
+  return { policy: new OpenAiPolicyBackend({ baseUrl: sim.policyBaseUrl, ...common }), reward };
 }
 
 export interface SolveRun {
@@ -58,4 +73,33 @@ export async function runSolve(
 
 export function eventsOfType<T extends SolveEvent["type"]>(events: SolveEvent[], type: T) {
   return events.filter((e): e is Extract<SolveEvent, { type: T }> => e.type === type);
+}
+
+/** The generation requests of solves (streaming), leaving out the one-token probe that learns `n`. */
+export function solveChats(sim: SimServer): RecordedRequest[] {
+  return sim.requests.filter(
+    (r) => r.path === "/v1/chat/completions" && (r.body as { stream?: unknown } | undefined)?.stream === true,
+  );
+}
+
+/** The reward client's one-time probe scores a fixed tiny input; real scoring requests carry candidates. */
+export function isRewardProbe(r: RecordedRequest): boolean {
+  return JSON.stringify(r.body ?? "").includes(REWARD_PROBE_PROBLEM);
+}
+
+/** Scoring requests of solves on `path`, without the dialect probe. */
+export function scoringCalls(sim: SimServer, path = "/classify"): RecordedRequest[] {
+  return sim.requests.filter((r) => r.path === path && !isRewardProbe(r));
+}
+
+/**
+ * Lets the long-lived backends learn the server before a fault is switched on, as they would have on
+ * an earlier solve: the fault then hits the solve, not the one-time probes.
+ */
+export async function learnEndpoints(deps: SolveDependencies, sim: SimServer): Promise<void> {
+  const signal = new AbortController().signal;
+  const policy = deps.policy as OpenAiPolicyBackend;
+  await policy.nSupport(sim.policyModel, signal);
+  if (deps.reward instanceof VllmRewardBackend) await deps.reward.detect(sim.rewardModel, signal);
+  sim.requests.length = 0;
 }

@@ -130,9 +130,30 @@ describe("simulated backend: command line", () => {
       firstTokenMs: 0,
       rewardLatencyMs: 0,
       faults: {},
+      family: "vllm",
+      slots: 4,
+      rewardActivation: "honoured",
     });
     const settings = parseSimArgs(
-      ["--port", "9000", "--reward-port", "same", "--tps", "50", "--ttft", "300", "--fault", "drop:4"],
+      [
+        "--port",
+        "9000",
+        "--reward-port",
+        "same",
+        "--tps",
+        "50",
+        "--ttft",
+        "300",
+        "--fault",
+        "drop:4",
+        "--family",
+        "llamacpp-new",
+        "--slots",
+        "2",
+        "--reward-sigmoid",
+        "--fault",
+        "stall:7",
+      ],
       {
         SIM_TPS: "10",
         SIM_REWARD_LATENCY_MS: "40",
@@ -146,7 +167,11 @@ describe("simulated backend: command line", () => {
       tokensPerSecond: 50,
       firstTokenMs: 300,
       rewardLatencyMs: 40,
-      faults: { status: 503, on: "chat", dropAfterEvents: 4 },
+      faults: { status: 503, on: "chat", dropAfterEvents: 4, stallAfterEvents: 7 },
+      family: "llamacpp-new",
+      slots: 2,
+      rewardActivation: "ignored",
     });
+    assert.throws(() => parseSimArgs(["--family", "tgi"], {}), /unknown family "tgi"/);
   });
 });

@@ -60,12 +60,10 @@ describe("simulated backend: reward model", () => {
     });
   }
 
-  for (const path of ["/v1/classify"]) {
-    it(`serves ${path} too`, async () => {
-      const body = await classify({ input: inputs.slice(0, 1), use_activation: false }, path);
-      assert.deepEqual(body.data[0]?.probs, [recordedScores[0]]);
-    });
-  }
+  it("has no /v1/classify, as vLLM has none", async () => {
+    const response = await postJson(`${server.rewardBaseUrl}/v1/classify`, { input: inputs.slice(0, 1) });
+    assert.equal(response.status, 404);
+  });
 
   for (const path of ["/pooling", "/v1/pooling"]) {
     it(`answers ${path} with the raw score per input`, async () => {

@@ -1,0 +1,89 @@
+/** The endpoint options `acemath solve` and `acemath doctor` share: URLs, models, keys and the timeout. */
+import { plainHttpKeyWarning } from "../core/backend/keySafety";
+import type { OpenAiPolicyBackend } from "../core/backend/openaiPolicy";
+import type { PolicyBackend, RewardBackend } from "../core/backend/ports";
+import { BackendRegistry } from "../core/backend/registry";
+import type { Timeouts } from "../core/backend/transport";
+import type { VllmRewardBackend } from "../core/backend/vllmReward";
+import { terminalSafeLine } from "../core/util/terminalSafe";
+import { UsageError, type CliIo } from "./io";
+
+export const ENDPOINT_USAGE = `  --policy-url URL     OpenAI-compatible base URL (default http://127.0.0.1:8000/v1);
+                       several replicas: URL1,URL2 (each request to the least-loaded)
+  --reward-url URL     vLLM reward server (default http://127.0.0.1:8001); replicas as above
+  --no-reward          rank by majority vote, without a reward model
+  --policy-model M     policy model id (default: the first the server lists)
+  --reward-model M     reward model id (default: the first the server lists)
+  --timeout SECONDS    connect, first-token and idle-stream timeout (defaults 30, 120, 60)
+  API keys: ACEMATH_POLICY_API_KEY and ACEMATH_REWARD_API_KEY, or ACEMATH_API_KEY for both (Bearer token).`;
+
+export const ENDPOINT_OPTIONS = {
+  "policy-url": { type: "string", default: "http://127.0.0.1:8000/v1" },
+  "reward-url": { type: "string", default: "http://127.0.0.1:8001" },
+  "no-reward": { type: "boolean", default: false },
+  "policy-model": { type: "string" },
+  "reward-model": { type: "string" },
+  timeout: { type: "string" },
+} as const;
+
+export interface EndpointValues {
+  "policy-url": string;
+  "reward-url": string;
+  "no-reward": boolean;
+  "policy-model"?: string;
+  "reward-model"?: string;
+  timeout?: string;
+}
+
+export interface CliEndpoints {
+  /** What the solve uses (spreads over replicas when a flag names several URLs). */
+  policy: PolicyBackend;
+  reward: RewardBackend | null;
+  /** Each URL's own adapter. */
+  policyReplicas: OpenAiPolicyBackend[];
+  rewardReplicas: VllmRewardBackend[] | null;
+  policyModel: string | null;
+  rewardModel: string | null;
+  policyKey: string | null;
+  rewardKey: string | null;
+}
+
+export function parseTimeout(text: string | undefined): Timeouts | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`--timeout expects a number of seconds > 0, got "${text}"`);
+  const ms = Math.round(seconds * 1000);
+  return { connectMs: ms, firstTokenMs: ms, idleMs: ms };
+}
+
+/** Builds the adapters; warns on stderr when a key would travel over plain http:// to another machine. */
+export function cliEndpoints(values: EndpointValues, io: CliIo): CliEndpoints {
+  const timeouts = parseTimeout(values.timeout);
+  const policyKey = io.env.ACEMATH_POLICY_API_KEY ?? io.env.ACEMATH_API_KEY ?? null;
+  const rewardKey = io.env.ACEMATH_REWARD_API_KEY ?? io.env.ACEMATH_API_KEY ?? null;
+  const note = (message: string) => io.stderr.write(`note: ${terminalSafeLine(message)}\n`);
+  const registry = new BackendRegistry({ onNotice: note });
+  const policy = registry.policy({ baseUrl: values["policy-url"], apiKey: policyKey, timeouts });
+  const reward = values["no-reward"]
+    ? null
+    : registry.reward({ baseUrl: values["reward-url"], apiKey: rewardKey, timeouts });
+  const keyed = [
+    ...policy.replicas.map((r) => [r.baseUrl, policyKey] as const),
+    ...(reward?.replicas ?? []).map((r) => [r.baseUrl, rewardKey] as const),
+  ];
+  for (const [url, key] of keyed) {
+    const warning = plainHttpKeyWarning(url, key);
+    if (warning) io.stderr.write(`warning: ${terminalSafeLine(warning)}\n`);
+  }
+  return {
+    policy: policy.backend,
+    reward: reward?.backend ?? null,
+    policyReplicas: policy.replicas,
+    rewardReplicas: reward?.replicas ?? null,
+    policyModel: values["policy-model"] ?? null,
+    rewardModel: values["reward-model"] ?? null,
+    policyKey,
+    rewardKey,
+  };
+}
