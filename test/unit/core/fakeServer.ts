@@ -1,5 +1,5 @@
 /** A tiny scripted HTTP server for adapter tests: each request is answered by the test's handler. */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface SeenRequest {
@@ -50,4 +50,29 @@ export async function startFakeServer(handler: Handler): Promise<FakeServer> {
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
+}
+
+/** The `url` of the simulator (or anything with one) that `ignoringN` forwards to. */
+interface Upstream {
+  url: string;
+}
+
+/**
+ * A server that ignores `n` (as Ollama does): forwards to the simulator with n = 1, and drops the upstream
+ * request when its client goes away, so the simulator sees each abort.
+ */
+export async function ignoringN(upstreamServer: Upstream): Promise<FakeServer> {
+  return startFakeServer((req, res) => {
+    const body = req.body === undefined ? undefined : JSON.stringify({ ...(req.body as object), n: 1 });
+    const upstream = httpRequest(
+      `${upstreamServer.url}${req.path}`,
+      { method: req.method, headers: body ? { "content-type": "application/json" } : {} },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 500, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    res.on("close", () => upstream.destroy());
+    upstream.end(body);
+  });
 }

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { request as httpRequest } from "node:http";
 import { OpenAiPolicyBackend } from "../../../src/core/backend/openaiPolicy";
 import type { PolicyBackend, RewardBackend } from "../../../src/core/backend/ports";
 import { hostileSolutions, startSimulator, type SimServer } from "../../sim";
-import { startFakeServer, type FakeServer } from "./fakeServer";
+import { ignoringN, type FakeServer } from "./fakeServer";
 import { request, runSolve, scoringCalls, simBackends, solveChats } from "./solveHarness";
 
 const LIMITS = { candidateChars: 64 * 1024, solveChars: 1024 * 1024 };
@@ -15,26 +14,6 @@ const chatRequests = solveChats;
 /** Every text the reward model was asked to score (not its one-time probe). */
 function scoredTexts(sim: SimServer): string[] {
   return scoringCalls(sim).flatMap((r) => (r.body as { input: string[] }).input);
-}
-
-/**
- * A server that ignores `n` (as Ollama does): forwards to the simulator with n = 1, and drops the upstream
- * request when its client goes away, so the simulator sees each abort.
- */
-async function ignoringN(sim: SimServer): Promise<FakeServer> {
-  return startFakeServer((req, res) => {
-    const body = req.body === undefined ? undefined : JSON.stringify({ ...(req.body as object), n: 1 });
-    const upstream = httpRequest(
-      `${sim.url}${req.path}`,
-      { method: req.method, headers: body ? { "content-type": "application/json" } : {} },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 500, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    res.on("close", () => upstream.destroy());
-    upstream.end(body);
-  });
 }
 
 describe("solve pipeline: huge and hostile output", function () {

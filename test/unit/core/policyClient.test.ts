@@ -3,24 +3,8 @@ import { request as httpRequest } from "node:http";
 import { OpenAiPolicyBackend } from "../../../src/core/backend/openaiPolicy";
 import type { ChoiceChunk } from "../../../src/core/backend/ports";
 import { loadDataset, startSimulator, type SimServer } from "../../sim";
-import { startFakeServer, type FakeServer } from "./fakeServer";
+import { ignoringN, startFakeServer, type FakeServer } from "./fakeServer";
 import { request, solveChats } from "./solveHarness";
-
-/** An Ollama-like server: forwards to the simulator but forces n = 1, as servers that ignore `n` do. */
-async function ignoringN(sim: SimServer): Promise<FakeServer> {
-  return startFakeServer((req, res) => {
-    const body = req.body === undefined ? undefined : JSON.stringify({ ...(req.body as object), n: 1 });
-    const upstream = httpRequest(
-      `${sim.url}${req.path}`,
-      { method: req.method, headers: body ? { "content-type": "application/json" } : {} },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 500, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.end(body);
-  });
-}
 
 async function collect(pieces: AsyncIterable<ChoiceChunk>): Promise<Map<number, string>> {
   const texts = new Map<number, string>();
