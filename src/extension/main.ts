@@ -6,8 +6,10 @@
 import * as vscode from "vscode";
 import { createGrader, type Grader } from "../core/grading";
 import type { AnswerGrouper } from "../core/solve/ranking";
-import { createBackends } from "./backends";
-import { readEndpointSettings, readLimitSettings, readSamplingSettings } from "./config";
+import { EndpointBackends } from "./backends";
+import { registerAnswerChecking } from "./hover/register";
+import { testConnection } from "./connection/testConnection";
+import { readLimitSettings, readSamplingSettings } from "./config";
 import { log } from "./log";
 import { showInfo, showInternalError, showWarning } from "./notifications";
 import { ApiKeyStore } from "./secrets";
@@ -18,6 +20,9 @@ import { StatusBar } from "./statusBar";
 /** What the commands share; created once per activation. */
 interface Services {
   apiKeys: ApiKeyStore;
+  /** One long-lived backend per endpoint, rebuilt only when its settings or key change. */
+  backends: EndpointBackends;
+  statusBar: StatusBar;
   controller: SolveController;
   groupAnswers: AnswerGrouper;
 }
@@ -35,6 +40,7 @@ const COMMANDS: Record<string, CommandHandler> = {
     showInfo("API key removed.");
   },
   "acemath.showLog": () => log().show(),
+  "acemath.testConnection": (services) => testConnection(services.backends, services.statusBar),
 };
 
 export function activate(context: vscode.ExtensionContext) {
@@ -52,9 +58,16 @@ export function activate(context: vscode.ExtensionContext) {
         }),
       );
     }
+    registerAnswerChecking(context, services.controller, async (groupAnswers) => {
+      const { policy, reward } = await services.backends.current();
+      return { policy, reward, groupAnswers };
+    });
     log().info(`AceMath Studio activated (workspace trusted: ${vscode.workspace.isTrusted}).`);
-    // Tests drive the extension through this API; it exposes state, never secrets.
-    return { latestSolve: () => services.controller.latest };
+    // Only extension tests (run with extensionMode Test) may read the latest solve: another extension
+    // must not read the user's problems and outputs.
+    return context.extensionMode === vscode.ExtensionMode.Test
+      ? { latestSolve: () => services.controller.latest }
+      : undefined;
   } catch (error) {
     void showInternalError("AceMath Studio failed to activate", error);
     throw error;
@@ -71,15 +84,16 @@ function createServices(context: vscode.ExtensionContext): Services {
     return grader.clusterAnswers(answers);
   };
   context.subscriptions.push(statusBar, controller, log(), { dispose: () => grader?.dispose() });
-  return { apiKeys: new ApiKeyStore(context.secrets), controller, groupAnswers };
+  const apiKeys = new ApiKeyStore(context.secrets);
+  return { apiKeys, backends: new EndpointBackends(apiKeys), statusBar, controller, groupAnswers };
 }
 
 async function solveCommand(services: Services, ...args: unknown[]): Promise<void> {
   const target = resolveTarget(args[0]);
   if (!target) return;
-  const endpoints = readEndpointSettings();
   const sampling = readSamplingSettings();
-  const deps = createBackends(endpoints, await services.apiKeys.get(), services.groupAnswers);
+  const { endpoints, policy, reward } = await services.backends.current();
+  const deps = { policy, reward, groupAnswers: services.groupAnswers };
   await services.controller.run(
     target,
     {

@@ -1,0 +1,67 @@
+/**
+ * Shared by the hover and the "Check Answer" command: finds the written answer at a position,
+ * computes (and caches) its symbolic verdict, and holds the model verdicts a check produced.
+ * The grading worker starts on first use, not at activation.
+ */
+import * as vscode from "vscode";
+import {
+  checkTargetAt,
+  CheckCache,
+  verifyAnswer,
+  type CachedVerdicts,
+  type CheckTarget,
+  type ModelVerdict,
+  type SymbolicResult,
+} from "../../core/check";
+import { createGrader, type Grader } from "../../core/grading";
+import { checkSourceOf } from "./documentSource";
+
+/** Per pair of expressions; the hover waits for at most a few of these. */
+const SYMBOLIC_TIMEOUT_MS = 1500;
+
+export class AnswerChecker implements vscode.Disposable {
+  readonly cache = new CheckCache();
+  private grader: Grader | null = null;
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when a check with the model added a verdict for an answer in this document. */
+  readonly onDidCheck = this.changed.event;
+
+  get equivalence(): Grader {
+    this.grader ??= createGrader();
+    return this.grader;
+  }
+
+  async targetAt(document: vscode.TextDocument, offset: number): Promise<CheckTarget | null> {
+    return checkTargetAt(await checkSourceOf(document), offset);
+  }
+
+  async symbolic(target: CheckTarget): Promise<SymbolicResult> {
+    const cached = this.cached(target)?.symbolic;
+    if (cached) return cached;
+    const grader = this.equivalence;
+    const bounded = {
+      isEquivalent: (a: string, b: string) => grader.isEquivalent(a, b, { timeoutMs: SYMBOLIC_TIMEOUT_MS }),
+    };
+    const result = await verifyAnswer(
+      { problem: target.problemText, answer: target.answerExpanded },
+      bounded,
+    );
+    this.cache.update(target.problemText, target.answerExpanded, { symbolic: result });
+    return result;
+  }
+
+  cached(target: CheckTarget): CachedVerdicts | undefined {
+    return this.cache.get(target.problemText, target.answerExpanded);
+  }
+
+  recordModelVerdict(uri: vscode.Uri, target: CheckTarget, model: ModelVerdict): void {
+    this.cache.update(target.problemText, target.answerExpanded, { model });
+    this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.grader?.dispose();
+    this.grader = null;
+  }
+}

@@ -1,0 +1,35 @@
+/** Wires answer checking into the editor: the hover, the optional diagnostics and "AceMath: Check Answer". */
+import * as vscode from "vscode";
+import { showInternalError } from "../notifications";
+import type { SolveDependencies } from "../../core/solve/pipeline";
+import type { AnswerGrouper } from "../../core/solve/ranking";
+import type { SolveController } from "../solve/solveController";
+import { AnswerChecker } from "./answerChecker";
+import { AnswerHoverProvider, CHECK_COMMAND, CHECKED_DOCUMENTS } from "./answerHover";
+import { checkAnswerCommand } from "./checkCommand";
+import { AnswerDiagnostics } from "./diagnostics";
+
+export function registerAnswerChecking(
+  context: vscode.ExtensionContext,
+  controller: SolveController,
+  dependencies: (groupAnswers: AnswerGrouper) => Promise<SolveDependencies>,
+): AnswerChecker {
+  const checker = new AnswerChecker();
+  context.subscriptions.push(
+    checker,
+    new AnswerDiagnostics(checker),
+    vscode.languages.registerHoverProvider(
+      CHECKED_DOCUMENTS,
+      new AnswerHoverProvider(checker, () => controller.latest),
+    ),
+    vscode.commands.registerCommand(CHECK_COMMAND, async (argument?: unknown) => {
+      try {
+        return await checkAnswerCommand({ checker, controller, dependencies }, argument);
+      } catch (error) {
+        await showInternalError(`Command ${CHECK_COMMAND} failed`, error);
+        return undefined;
+      }
+    }),
+  );
+  return checker;
+}
