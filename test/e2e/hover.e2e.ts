@@ -4,12 +4,16 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { FIXTURE_WORKSPACE } from "./paths";
 import { startSimulator, type SimServer } from "../sim/server";
 import { openSession, screenshotAfterEach, settingsFor, useSimSession, type Session } from "./session";
 import { waitUntil } from "./wait";
 
 const CHECK_FILE = "check.tex";
+const NOTEBOOK = "check.ipynb";
+/** The source of the notebook's second (answer) cell. */
+const NOTEBOOK_ANSWER_LINE = "Collecting the terms gives $\\boxed{3t}$.";
 
 /** 1-based line and column of the `\boxed` of `answer` in the fixture. */
 function boxAt(answer: string): { line: number; column: number } {
@@ -24,21 +28,26 @@ async function hoverOver(session: Session, answer: string): Promise<string> {
   const { workbench } = session;
   const { line, column } = boxAt(answer);
   await workbench.placeCursor(line, column);
-  const hover = workbench.page.locator(".monaco-hover:not(.hidden)", { hasText: "AceMath check" });
+  return showHover(workbench.page);
+}
+
+/** Opens the editor hover at the cursor (Show or Focus Hover: Ctrl+K Ctrl+I) and returns its text. */
+async function showHover(page: Page): Promise<string> {
+  const hover = page.locator(".monaco-hover:not(.hidden)", { hasText: "AceMath check" });
   for (let attempt = 0; ; attempt++) {
-    await workbench.page.keyboard.press("Control+K");
-    await workbench.page.keyboard.press("Control+I");
+    await page.keyboard.press("Control+K");
+    await page.keyboard.press("Control+I");
     try {
       await hover.first().waitFor({ timeout: 15_000 });
       break;
     } catch (error) {
       // The first hover waits for the extension to activate and the grading worker to start.
       if (attempt >= 3) throw error;
-      await workbench.page.keyboard.press("Escape");
+      await page.keyboard.press("Escape");
     }
   }
   // Screenshots after the hover's fade-in, not halfway through it (finite animations only).
-  await workbench.page.evaluate(() =>
+  await page.evaluate(() =>
     Promise.all(
       document
         .getAnimations()
@@ -115,6 +124,31 @@ describe("AceMath: hover check of written answers in code-server (simulated back
     assert.match(after, /majority answer \(4t, \d of 8\)/, after);
     assert.doesNotMatch(after, /Check with model/, "the cached verdict replaces the link");
     await workbench.screenshot("hover-model-verdict");
+  });
+});
+
+describe("AceMath: hover check in a notebook's Markdown cell (simulated backend)", function () {
+  const context = useSimSession();
+
+  it("hover over a \\boxed{} in a Markdown cell checks it against the problem in the cell above", async function () {
+    const { workbench } = context.session();
+    const before = context.sim().requests.length;
+    await workbench.openNotebook(NOTEBOOK);
+    // The first cell is selected: move to the answer cell and edit it, then put the cursor on its \boxed.
+    await workbench.page.keyboard.press("ArrowDown");
+    await workbench.page.keyboard.press("Enter");
+    const cellEditor = workbench.page.locator(
+      ".notebook-editor .cell-editor-focus .monaco-editor .view-lines",
+    );
+    await cellEditor.filter({ hasText: "boxed" }).first().waitFor();
+    await workbench.page.keyboard.press("Home");
+    const column = NOTEBOOK_ANSWER_LINE.indexOf("\\boxed") + 2;
+    for (let i = 0; i < column; i++) await workbench.page.keyboard.press("ArrowRight");
+    const text = await showHover(workbench.page);
+    assert.match(text, /symbolic: refuted/, text);
+    assert.match(text, /at t = .* the original is .* but the answer is/, text);
+    await workbench.screenshot("hover-notebook-refuted");
+    assert.equal(context.sim().requests.length, before, "hovering sends no request to any backend");
   });
 });
 

@@ -3,6 +3,7 @@
  * written solution between them, and whether it is the solution's final answer or an intermediate
  * one. Texts are cleaned and document macros expanded here, once, for every consumer.
  */
+import type { Dialect } from "../problem/extract";
 import { cleanLatex } from "../problem/latex";
 import { cleanMarkdown } from "../problem/markdown";
 import { findAnswerLines, findBoxes, lastDisplayOf } from "./answers";
@@ -18,7 +19,8 @@ import type { CheckTarget, ProblemBlock, SolutionRegion, WrittenAnswer } from ".
  */
 const MAX_TEXT = 8_000;
 
-export type CheckDialect = "latex" | "markdown" | "plaintext";
+/** The problem finder's dialects: one table of language ids decides both (`core/problem/extract.ts`). */
+export type CheckDialect = Dialect;
 
 export interface CheckSource {
   text: string;

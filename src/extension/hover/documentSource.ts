@@ -1,16 +1,9 @@
 /** A `TextDocument` as the check core's plain `CheckSource`: dialect, local macro files, the cell above. */
 import * as vscode from "vscode";
-import { localDependencies, type CheckDialect, type CheckSource } from "../../core/check";
+import { localDependencies, type CheckSource } from "../../core/check";
+import { dialectOf } from "../../core/problem";
 
-const LATEX_IDS = new Set(["latex", "tex", "doctex", "latex-expl3"]);
-const MARKDOWN_IDS = new Set(["markdown", "quarto", "rmd", "rmarkdown", "mdx"]);
 const MAX_DEPENDENCY_BYTES = 1 << 20;
-
-export function dialectOf(languageId: string): CheckDialect {
-  if (LATEX_IDS.has(languageId)) return "latex";
-  if (MARKDOWN_IDS.has(languageId)) return "markdown";
-  return "plaintext";
-}
 
 export async function checkSourceOf(document: vscode.TextDocument): Promise<CheckSource> {
   const text = document.getText();
