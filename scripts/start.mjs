@@ -82,6 +82,35 @@ async function waitForHttp(url, what) {
   throw new Error(`${what} did not answer on ${url} within 60 s`);
 }
 
+/** The user settings of the start profile, or null when the file is not plain JSON (then left alone). */
+function readUserSettings() {
+  const original = existsSync(settingsFile) ? readFileSync(settingsFile, "utf8") : null;
+  try {
+    return { original, current: original && original.trim() !== "" ? JSON.parse(original) : {} };
+  } catch {
+    return { original, current: null };
+  }
+}
+
+/**
+ * The first thing a new user sees: the examples' README (what to try, in which file), not VS Code's
+ * generic Get Started page nor a prompt about the repository around examples/. Kept in the profile;
+ * what the user chose there is not overridden.
+ */
+const FIRST_RUN_SETTINGS = {
+  "workbench.startupEditor": "readme",
+  "git.openRepositoryInParentFolders": "never",
+};
+
+function openOnTheExamples() {
+  mkdirSync(dirname(settingsFile), { recursive: true });
+  const { current } = readUserSettings();
+  if (current === null) return;
+  const missing = Object.entries(FIRST_RUN_SETTINGS).filter(([key]) => !(key in current));
+  if (missing.length === 0) return;
+  writeFileSync(settingsFile, JSON.stringify({ ...current, ...Object.fromEntries(missing) }, null, 2));
+}
+
 /** Points the user settings at the simulator until exit; a settings file we cannot parse is left alone. */
 function useSimulatorSettings(policyPort, rewardPort) {
   const simSettings = {
@@ -123,6 +152,7 @@ try {
   // code-server creates neither folder's parents itself.
   mkdirSync(join(userDataDir, "User"), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
+  openOnTheExamples();
   // --force replaces the previous build of the same version.
   execFileSync(
     codeServer,

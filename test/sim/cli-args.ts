@@ -38,7 +38,9 @@ export const USAGE = `Usage: npm run sim -- [options]
                         bad-indices                                 also send choice indices beyond n and a second finish
                         retry-after:S                               with a 429/503 fault: Retry-After: S seconds
                         html                                        with a status fault: an HTML error page
-                        stall:K                                     stop sending after K events, keep the socket open`;
+                        stall:K                                     stop sending after K events, keep the socket open
+                        after:K                                     serve K matching requests normally first (e.g.
+                                                                    reward-down:close plus after:3: down mid-solve)`;
 
 const ENDPOINTS: readonly SimEndpoint[] = ["chat", "classify", "models"];
 
@@ -87,6 +89,8 @@ export function parseFault(spec: string, faults: SimFaults): SimFaults {
       return { ...faults, htmlError: true };
     case "stall":
       return { ...faults, stallAfterEvents: integer(first, "stall") };
+    case "after":
+      return { ...faults, after: integer(first, "after") };
     default:
       throw new Error(`unknown fault "${spec}"`);
   }

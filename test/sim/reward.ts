@@ -124,7 +124,8 @@ export function handleTokenize(exchange: Exchange): void {
   const count = countTokens(text);
   sendJson(res, 200, {
     count,
-    max_model_len: MAX_MODEL_LEN,
+    max_model_len:
+      body.model === exchange.settings.rewardModel ? exchange.settings.rewardContextLength : MAX_MODEL_LEN,
     tokens: Array.from({ length: count }, (_, i) => i),
   });
 }

@@ -78,10 +78,15 @@ function listModels({ res, settings }: Exchange): void {
       owned_by: SIMULATOR_OWNER,
       root: id,
       parent: null,
-      // Only vLLM reports the context length.
-      ...(settings.family === "vllm" ? { max_model_len: MAX_MODEL_LEN } : {}),
+      // Only vLLM reports the context length (the reward model's may be set smaller).
+      ...(settings.family === "vllm" ? { max_model_len: contextLengthOf(settings, id) } : {}),
     })),
   });
+}
+
+/** The context of the model `id`: the reward model's is `rewardContextLength`, the policy's MAX_MODEL_LEN. */
+function contextLengthOf(settings: ListenerSettings, id: unknown): number {
+  return id === settings.rewardModel ? settings.rewardContextLength : MAX_MODEL_LEN;
 }
 
 const FAULT_MESSAGES: Record<number, string> = {
@@ -94,6 +99,8 @@ class Listener {
   readonly requests: RecordedRequest[] = [];
   private faults: SimFaults;
   private faultsApplied = 0;
+  /** Requests per endpoint since the faults were set, for `after`. */
+  private seen = new Map<SimEndpoint, number>();
   private inFlight = new Set<AbortController>();
   private idleWaiters: Array<() => void> = [];
 
@@ -107,6 +114,14 @@ class Listener {
   setFaults(faults: SimFaults): void {
     this.faults = faults;
     this.faultsApplied = 0;
+    this.seen.clear();
+  }
+
+  /** Counts this request of `endpoint`; true while `after` says it is still to be served normally. */
+  private spared(endpoint: SimEndpoint): boolean {
+    const count = (this.seen.get(endpoint) ?? 0) + 1;
+    this.seen.set(endpoint, count);
+    return count <= (this.faults.after ?? 0);
   }
 
   idle(): Promise<void> {
@@ -175,6 +190,7 @@ class Listener {
   /** True when a fault answered (or swallowed) the request. */
   private async injectFault(exchange: Exchange, endpoint: SimEndpoint): Promise<boolean> {
     const { faults, res, record } = exchange;
+    if (this.spared(endpoint)) return false;
     if (faults.rewardDown && endpoint === "classify") {
       if (faults.rewardDown === "close") {
         record.dropped = true;

@@ -49,6 +49,11 @@ export interface SimFaults {
   on?: SimEndpoint;
   /** Apply `status` or `hang` to the first `times` matching requests only, then behave (default: always). */
   times?: number;
+  /**
+   * Serve this many matching requests normally before `status`, `hang` or `rewardDown` apply (default 0),
+   * counted from `setFaults`: e.g. a reward server that goes down after the first scoring of a solve.
+   */
+  after?: number;
   /** Accept the request and never answer, until the client gives up. */
   hang?: boolean;
   /** Destroy the socket of a streaming chat response after this many SSE events. */

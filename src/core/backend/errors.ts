@@ -42,6 +42,17 @@ export function systemErrorCode(error: unknown): string | null {
   return null;
 }
 
+/**
+ * Node's fetch refuses the ports browsers block (the Fetch standard's "bad ports": 1, 6000, 6665…),
+ * failing with a bare "fetch failed" whose cause says "bad port". Nothing was tried: say so.
+ */
+export function isBlockedPort(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { message?: unknown }).message === "bad port") return true;
+  }
+  return false;
+}
+
 /** Pulls the human message out of vLLM's two error shapes (`{error:{message}}` and `{object:"error",message}`). */
 export function serverErrorMessage(body: unknown): string | null {
   if (typeof body !== "object" || body === null) return null;

@@ -51,3 +51,23 @@ export function describeNSupport(support: NSupport | null): string {
       return "ignored (one request per candidate)";
   }
 }
+
+/** The sentence the panel shows when a solve's candidates go out in several requests (once per solve). */
+export function fanOutSentence(
+  url: string,
+  support: NSupport,
+  n: number,
+  requests: number,
+  concurrency: number,
+): string {
+  const why =
+    support.kind === "capped"
+      ? `accepts at most ${support.max} candidates per request`
+      : support.kind === "refused"
+        ? 'refuses to write several candidates in one request ("n")'
+        : support.kind === "ignored"
+          ? 'ignores "n" and writes one candidate per request'
+          : "";
+  const split = requests === n ? `${n} separate requests` : `${requests} requests`;
+  return `The policy server at ${url} ${why}, so the ${n} candidates go out as ${split} (seed + i each, at most ${concurrency} at a time).`;
+}

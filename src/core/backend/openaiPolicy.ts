@@ -8,10 +8,18 @@ import { POLICY_STOP_STRINGS, buildPolicyMessages, renderChatMl } from "../promp
 import { MalformedChunkError, splitChunk } from "./demux";
 import { BackendError, isAbortError } from "./errors";
 import { fanOut } from "./fanOut";
-import { describeNSupport, nRefusal, planParts, type NSupport, type RequestPart } from "./nSupport";
+import {
+  describeNSupport,
+  fanOutSentence,
+  nRefusal,
+  planParts,
+  type NSupport,
+  type RequestPart,
+} from "./nSupport";
 import type {
   CandidateStops,
   ChoiceChunk,
+  FanOutListener,
   GenerationRequest,
   ModelInfo,
   PolicyBackend,
@@ -154,10 +162,11 @@ export class OpenAiPolicyBackend implements PolicyBackend {
     request: GenerationRequest,
     signal: AbortSignal,
     stops?: CandidateStops,
+    onFanOut?: FanOutListener,
   ): AsyncIterable<ChoiceChunk> {
     try {
       const support = request.n > 1 ? await this.nSupport(request.model, signal, request.n) : null;
-      yield* this.generateWith(request, support, signal, stops);
+      yield* this.generateWith(request, support, signal, stops, onFanOut);
     } catch (error) {
       if (!signal.aborted && !isAbortError(error)) this.forget();
       throw error;
@@ -169,9 +178,13 @@ export class OpenAiPolicyBackend implements PolicyBackend {
     support: NSupport | null,
     signal: AbortSignal,
     stops: CandidateStops | undefined,
+    onFanOut: FanOutListener | undefined,
   ): AsyncIterable<ChoiceChunk> {
     const parts = planParts(request.n, support);
+    const announce = (how: NSupport, requests: number) =>
+      onFanOut?.(fanOutSentence(this.baseUrl, how, request.n, requests, this.concurrency));
     if (parts.length > 1) {
+      announce(support as NSupport, parts.length);
       yield* this.fanOutParts(request, parts, signal, stops);
       return;
     }
@@ -188,7 +201,9 @@ export class OpenAiPolicyBackend implements PolicyBackend {
       const refusal = seen.size === 0 ? nRefusal(error, request.n) : null;
       if (!refusal) throw error;
       this.learn(refusal);
-      yield* this.fanOutParts(request, planParts(request.n, refusal), signal, stops);
+      const refusedParts = planParts(request.n, refusal);
+      announce(refusal, refusedParts.length);
+      yield* this.fanOutParts(request, refusedParts, signal, stops);
       return;
     }
     if (request.n > 1 && seen.size > 1 && support === null) this.learn({ kind: "honoured" });
@@ -196,6 +211,7 @@ export class OpenAiPolicyBackend implements PolicyBackend {
     // Only one choice came back for n > 1 (the probe could not tell, or the server changed its mind).
     this.learn({ kind: "ignored" });
     const rest = planParts(request.n, { kind: "ignored" }).slice(1);
+    announce({ kind: "ignored" }, rest.length + 1);
     yield* this.fanOutParts(request, rest, signal, stops);
   }
 

@@ -65,15 +65,29 @@ export interface PolicyBackend {
     request: GenerationRequest,
     signal: AbortSignal,
     stops?: CandidateStops,
+    onFanOut?: FanOutListener,
   ): AsyncIterable<ChoiceChunk>;
 }
+
+/**
+ * Told, in a plain sentence for the user, when the candidates go out in several requests because the
+ * server does not honour `n` (ignored, capped or refused). May be called more than once per solve.
+ */
+export type FanOutListener = (message: string) => void;
 
 export interface RewardScores {
   /** One score per input solution, in input order; null for a solution the server could not score. */
   scores: Array<number | null>;
   kind: ScoreKind;
   /** Why a solution has no score (e.g. its input exceeds the reward model's context), by input position. */
-  failures?: { position: number; message: string }[];
+  failures?: ScoreFailure[];
+}
+
+export interface ScoreFailure {
+  position: number;
+  /** "refused": the server answered with this message; "too-long": the client did not send it (the message says why). */
+  reason: "refused" | "too-long";
+  message: string;
 }
 
 export interface RewardBackend {

@@ -11,6 +11,7 @@ import type { OpenAiPolicyBackend } from "./openaiPolicy";
 import type {
   CandidateStops,
   ChoiceChunk,
+  FanOutListener,
   GenerationRequest,
   ModelInfo,
   PolicyBackend,
@@ -121,12 +122,14 @@ export class ReplicatedPolicyBackend implements PolicyBackend {
     request: GenerationRequest,
     signal: AbortSignal,
     stops?: CandidateStops,
+    onFanOut?: FanOutListener,
   ): AsyncIterable<ChoiceChunk> {
     const replicas = this.pool.ranked();
     const parts = splitEvenly(request.n, replicas.length);
     return fanOut(parts.length, parts.length, signal, (i, shared) => {
       const part = parts[i] as { first: number; count: number };
-      return this.generatePart(request, part, replicas[i] as OpenAiPolicyBackend, shared, stops);
+      const preferred = replicas[i] as OpenAiPolicyBackend;
+      return this.generatePart(request, part, preferred, shared, { stops, onFanOut });
     });
   }
 
@@ -135,7 +138,7 @@ export class ReplicatedPolicyBackend implements PolicyBackend {
     part: { first: number; count: number },
     preferred: OpenAiPolicyBackend,
     signal: AbortSignal,
-    stops: CandidateStops | undefined,
+    { stops, onFanOut }: { stops?: CandidateStops; onFanOut?: FanOutListener },
   ): AsyncIterable<ChoiceChunk> {
     const sub: GenerationRequest = {
       ...request,
@@ -151,7 +154,7 @@ export class ReplicatedPolicyBackend implements PolicyBackend {
       let sent = false;
       const end = this.pool.begin(replica);
       try {
-        for await (const piece of replica.generate(sub, signal, shifted)) {
+        for await (const piece of replica.generate(sub, signal, shifted, onFanOut)) {
           sent = true;
           yield { ...piece, index: piece.index + part.first };
         }

@@ -5,7 +5,14 @@
  * only into the Authorization header, never into a message.
  */
 import { stripTerminalControls } from "../util/terminalSafe";
-import { BackendError, isAbortError, serverErrorMessage, systemErrorCode, type BackendRole } from "./errors";
+import {
+  BackendError,
+  isAbortError,
+  isBlockedPort,
+  serverErrorMessage,
+  systemErrorCode,
+  type BackendRole,
+} from "./errors";
 
 /** Milliseconds; each also has a setting (`acemath.timeouts.*`) and the CLI's `--timeout`. */
 export interface Timeouts {
@@ -302,9 +309,22 @@ export class Transport {
     const code = systemErrorCode(error);
     if (code === "ECONNRESET") return new BackendError(role, "dropped", call.url, "the connection was reset");
     if (code) return new BackendError(role, "unreachable", call.url, code);
+    if (isBlockedPort(error)) {
+      const port = new URL(call.url).port;
+      return new BackendError(
+        role,
+        "unreachable",
+        call.url,
+        `port ${port} is one that fetch never connects to (a "bad port", blocked as browsers do): serve on another port, e.g. 8000`,
+      );
+    }
     const message = error instanceof Error ? error.message : String(error);
+    // Node's fetch says only "fetch failed"; its cause says what happened (e.g. "other side closed").
+    const cause = (error as { cause?: { message?: unknown } } | null)?.cause?.message;
+    const detail =
+      message === "fetch failed" && typeof cause === "string" && cause ? `${message}: ${cause}` : message;
     // A body that ends early (the server closed the socket) reads as "terminated" in Node's fetch.
-    return new BackendError(role, "dropped", call.url, message);
+    return new BackendError(role, "dropped", call.url, detail);
   }
 }
 

@@ -9,7 +9,8 @@ import { renderRewardInput } from "../prompts";
 import type { ScoreKind } from "../solve/events";
 import { BackendError, isAbortError } from "./errors";
 import { toModelInfo } from "./openaiPolicy";
-import type { ModelInfo, RewardBackend, RewardScores } from "./ports";
+import type { ModelInfo, RewardBackend, RewardScores, ScoreFailure } from "./ports";
+import { fitRewardInputs, type InputCount } from "./rewardFit";
 import { Transport, type RetryPolicy, type Timeouts, type Wait } from "./transport";
 
 export interface VllmRewardOptions {
@@ -39,6 +40,10 @@ export class VllmRewardBackend implements RewardBackend {
   private readonly transport: Transport;
   private detected: Promise<RewardProfile> | null = null;
   private known: RewardProfile | null = null;
+  /** The models as last listed, for their context length (vLLM lists max_model_len). */
+  private models: ModelInfo[] | null = null;
+  /** Whether vLLM's POST /tokenize answered; null until tried. */
+  private tokenize: boolean | null = null;
 
   constructor(private readonly options: VllmRewardOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "").replace(/\/v1$/, "");
@@ -60,13 +65,16 @@ export class VllmRewardBackend implements RewardBackend {
   forget(): void {
     this.detected = null;
     this.known = null;
+    this.models = null;
+    this.tokenize = null;
   }
 
   async listModels(signal: AbortSignal): Promise<ModelInfo[]> {
     const body = await this.post("GET", "/v1/models", undefined, signal);
     const data = (body as { data?: unknown } | null)?.data;
     if (!Array.isArray(data)) throw this.malformed("/v1/models", "no data array");
-    return data.map((m) => toModelInfo((m ?? {}) as Record<string, unknown>));
+    this.models = data.map((m) => toModelInfo((m ?? {}) as Record<string, unknown>));
+    return this.models;
   }
 
   /** Learns the dialect once; concurrent callers share the probe, and a failed probe is tried again next time. */
@@ -89,6 +97,30 @@ export class VllmRewardBackend implements RewardBackend {
   ): Promise<RewardScores> {
     const profile = await this.detect(model, signal);
     const inputs = solutions.map((solution) => renderRewardInput(problem, solution));
+    const limit = this.models?.find((m) => m.id === model)?.maxModelLen ?? null;
+    const fit = await fitRewardInputs(inputs, limit, (input) => this.countTokens(model, input, signal));
+    const scores = new Array<number | null>(inputs.length).fill(null);
+    const failures: ScoreFailure[] = fit.tooLong.map((f) => ({ ...f, reason: "too-long" }));
+    if (fit.send.length > 0) {
+      const sent = await this.scoreFitting(
+        profile,
+        model,
+        fit.send.map((p) => inputs[p] as string),
+        signal,
+      );
+      fit.send.forEach((position, i) => (scores[position] = sent.scores[i] ?? null));
+      for (const failure of sent.failures ?? [])
+        failures.push({ ...failure, position: fit.send[failure.position] as number });
+    }
+    return { scores, kind: profile.kind, ...(failures.length > 0 ? { failures } : {}) };
+  }
+
+  private async scoreFitting(
+    profile: RewardProfile,
+    model: string,
+    inputs: string[],
+    signal: AbortSignal,
+  ): Promise<RewardScores> {
     try {
       return { scores: await this.scoreWith(profile, model, inputs, signal), kind: profile.kind };
     } catch (error) {
@@ -97,6 +129,23 @@ export class VllmRewardBackend implements RewardBackend {
       if (inputs.length === 1) return unscored(1, profile.kind, error);
       return this.scoreOneByOne(profile, model, inputs, signal);
     }
+  }
+
+  /** vLLM's POST /tokenize for one reward input; null where the server cannot count (remembered). */
+  private async countTokens(model: string, input: string, signal: AbortSignal): Promise<InputCount | null> {
+    if (this.tokenize === false) return null;
+    try {
+      const body = await this.post("POST", "/tokenize", { model, prompt: input }, signal);
+      const count = (body as { count?: unknown } | null)?.count;
+      if (typeof count === "number") {
+        this.tokenize = true;
+        return { count, exact: true };
+      }
+    } catch (error) {
+      if (signal.aborted || isAbortError(error)) throw error;
+    }
+    this.tokenize = false;
+    return null;
   }
 
   private async scoreOneByOne(
@@ -115,8 +164,8 @@ export class VllmRewardBackend implements RewardBackend {
         }
       }),
     );
-    const failures = results.flatMap((r) =>
-      "message" in r ? [{ position: r.position, message: r.message as string }] : [],
+    const failures = results.flatMap((r): ScoreFailure[] =>
+      "message" in r ? [{ position: r.position, reason: "refused", message: r.message as string }] : [],
     );
     return { scores: results.map((r) => r.score), kind: profile.kind, failures };
   }
@@ -213,7 +262,7 @@ function unscored(count: number, kind: ScoreKind, error: unknown): RewardScores 
   return {
     scores: new Array<number | null>(count).fill(null),
     kind,
-    failures: Array.from({ length: count }, (_, position) => ({ position, message })),
+    failures: Array.from({ length: count }, (_, position) => ({ position, reason: "refused", message })),
   };
 }
 

@@ -32,8 +32,8 @@ export async function streamCandidates(context: CandidateStreamContext): Promise
   const reader = new CandidateReader(context);
   let outcome: "complete" | "failed" = "complete";
   try {
-    for await (const piece of policy.generate({ ...request, model }, signal, reader.stopper))
-      reader.take(piece);
+    const pieces = policy.generate({ ...request, model }, signal, reader.stopper, onceFanOut(emit));
+    for await (const piece of pieces) reader.take(piece);
   } catch (error) {
     if (!(signal.aborted && isAbortError(error))) {
       const advice = adviseOnBackendError(error, context.advice);
@@ -49,6 +49,16 @@ export async function streamCandidates(context: CandidateStreamContext): Promise
   }
   reader.reportIgnored(policy.baseUrl);
   return outcome;
+}
+
+/** The first fan-out sentence of a solve becomes one panel warning; replicas and retries may repeat it. */
+function onceFanOut(emit: (event: SolveEvent) => void): (message: string) => void {
+  let said = false;
+  return (message) => {
+    if (said) return;
+    said = true;
+    emit({ type: "warning", code: "n-unsupported", message });
+  };
 }
 
 /** Says which candidates a failure cut short: their text stays, marked incomplete. */

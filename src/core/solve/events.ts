@@ -89,6 +89,7 @@ export type WarningCode =
   | "reward-unavailable"
   | "reward-degenerate"
   | "reward-failed"
+  /** The server does not honour `n`: the candidates went out in several requests (said once per solve). */
   | "n-unsupported"
   /** The reward model refused one candidate (e.g. longer than its context); the others are still scored. */
   | "candidate-unscored"

@@ -6,7 +6,7 @@
  */
 import { adviseOnBackendError } from "../backend/advice";
 import { isAbortError } from "../backend/errors";
-import type { RewardBackend } from "../backend/ports";
+import type { RewardBackend, ScoreFailure } from "../backend/ports";
 import type { SolveEvent } from "./events";
 import type { RankingTracker } from "./rankingTracker";
 
@@ -97,18 +97,23 @@ export class RewardScheduler {
     }
   }
 
-  /** Candidates the server refused to score (e.g. too long for its context): the server's own reason, once each. */
-  private reportUnscored(
-    batch: { index: number }[],
-    failures: readonly { position: number; message: string }[],
-  ): void {
+  /**
+   * Candidates left unscored, once each: too long for the reward model's context (not sent), or
+   * refused by the server (its own reason).
+   */
+  private reportUnscored(batch: { index: number }[], failures: readonly ScoreFailure[]): void {
+    const url = this.options.backend.baseUrl;
     for (const failure of failures) {
       const candidate = batch[failure.position];
       if (!candidate) continue;
+      const why =
+        failure.reason === "too-long"
+          ? `${failure.message} (reward model at ${url}); the other candidates are scored`
+          : `the reward model at ${url} answered: ${failure.message}`;
       this.options.emit({
         type: "warning",
         code: "candidate-unscored",
-        message: `Candidate ${candidate.index + 1} was not scored: the reward model at ${this.options.backend.baseUrl} answered: ${failure.message}`,
+        message: `Candidate ${candidate.index + 1} was not scored: ${why}${/[.!?]$/.test(why) ? "" : "."}`,
       });
     }
   }

@@ -5,13 +5,30 @@
  */
 import * as vscode from "vscode";
 import type { FromWebview } from "../../contract/webviewMessages";
-import type { SolveEvent } from "../../core/solve/events";
+import { hasEnded, type SolveEvent } from "../../core/solve/events";
 import { solve, type SolveDependencies } from "../../core/solve/pipeline";
 import type { SolveRequest } from "../../core/solve/request";
 import { applySolveEvent, emptySolveState, type SolveState } from "../../core/solve/state";
 import { log } from "../log";
-import { openSetting, showSolveError } from "../notifications";
+import {
+  openSetting,
+  showActionFailed,
+  showBrief,
+  showInfo,
+  showInternalError,
+  showSolveError,
+  showWarning,
+} from "../notifications";
+import {
+  copyFailureMessage,
+  insertFailureMessage,
+  missingCandidateMessage,
+  neutralisedMessage,
+  retryRefusal,
+} from "./actionMessages";
+import { answerLatexForClipboard } from "../../core/insertion";
 import { insertIntoTarget } from "./insert";
+import { openCheckedLink } from "./links";
 import { SolvePanel } from "./solvePanel";
 import type { SolveTarget } from "./target";
 import type { StatusBar } from "../statusBar";
@@ -20,6 +37,8 @@ export class SolveController implements vscode.Disposable {
   private state: SolveState = emptySolveState();
   private target: SolveTarget | null = null;
   private abort: AbortController | null = null;
+  /** The last solve as it was asked, for the panel's Retry. */
+  private lastRun: Parameters<SolveController["run"]> | null = null;
   private readonly panel: SolvePanel;
 
   constructor(
@@ -43,6 +62,7 @@ export class SolveController implements vscode.Disposable {
     const abort = new AbortController();
     this.abort = abort;
     this.target = target;
+    this.lastRun = [target, request, deps];
     this.state = emptySolveState();
     this.panel.reveal();
     this.panel.reset(this.state);
@@ -79,9 +99,7 @@ export class SolveController implements vscode.Disposable {
       case "finished": {
         // Candidates cut off by a cancel or an error are not progress.
         if (event.finishReason === "cancelled" || event.finishReason === "error") break;
-        const done = this.state.candidates.filter(
-          (c) => c.finishReason === "stop" || c.finishReason === "length",
-        );
+        const done = this.state.candidates.filter((c) => hasEnded(c.finishReason));
         progress.report({ message: `${done.length}/${n} candidates`, increment: 100 / n });
         break;
       }
@@ -108,6 +126,12 @@ export class SolveController implements vscode.Disposable {
       case "cancel":
         this.cancel();
         return;
+      case "retry": {
+        const refusal = retryRefusal({ hasLastSolve: this.lastRun !== null, solving: this.abort !== null });
+        if (refusal || !this.lastRun) return showActionFailed(refusal ?? "Nothing to retry.");
+        await this.run(...this.lastRun);
+        return;
+      }
       case "openSetting":
         await openSetting(message.setting);
         return;
@@ -117,7 +141,10 @@ export class SolveController implements vscode.Disposable {
       case "insertAnswer":
       case "insertSolution":
       case "copyLatex":
-        await this.candidateAction(message.type, message.index);
+        // Whatever goes wrong, the click must not end in silence.
+        await this.candidateAction(message.type, message.index).catch((error: unknown) =>
+          showInternalError(`The panel's ${message.type} action failed`, error),
+        );
         return;
       case "ready":
         return;
@@ -125,22 +152,31 @@ export class SolveController implements vscode.Disposable {
   }
 
   private async candidateAction(action: "insertAnswer" | "insertSolution" | "copyLatex", index: number) {
+    const what = action === "insertSolution" ? "solution" : "answer";
     const candidate = this.state.candidates.find((c) => c.index === index);
-    if (!candidate) return;
+    if (!candidate) return showActionFailed(missingCandidateMessage(action, index));
     if (action !== "insertSolution" && candidate.answer === null) {
-      void vscode.window.showInformationMessage("AceMath: this candidate has no \\boxed{} answer.");
+      showInfo("this candidate has no \\boxed{} answer.");
       return;
     }
     if (action === "copyLatex") {
-      await vscode.env.clipboard.writeText(candidate.answer ?? "");
-      vscode.window.setStatusBarMessage("AceMath: answer LaTeX copied", 2000);
+      const latex = answerLatexForClipboard(candidate.answer ?? "");
+      try {
+        await vscode.env.clipboard.writeText(latex.text);
+      } catch (error) {
+        return showActionFailed(copyFailureMessage(error instanceof Error ? error.message : String(error)));
+      }
+      showBrief("answer LaTeX copied");
+      warnNeutralised(latex.neutralised);
       return;
     }
-    if (!this.target) return;
-    await insertIntoTarget(
+    if (!this.target) return showActionFailed(insertFailureMessage(what, { kind: "no-target" }));
+    const outcome = await insertIntoTarget(
       this.target,
       action === "insertAnswer" ? { answer: candidate.answer ?? "" } : { solution: candidate.text },
     );
+    if (!outcome.ok) return showActionFailed(insertFailureMessage(what, outcome.failure));
+    warnNeutralised(outcome.neutralised);
   }
 
   dispose(): void {
@@ -149,17 +185,8 @@ export class SolveController implements vscode.Disposable {
   }
 }
 
-/** Only web links open, and VS Code's own trusted-domain prompt still applies. */
-async function openCheckedLink(href: string): Promise<void> {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return;
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    log().warn(`Refused to open a ${url.protocol} link from model output.`);
-    return;
-  }
-  await vscode.env.openExternal(vscode.Uri.parse(url.toString()));
+/** Model output never runs as TeX: say which commands were written so as to print instead. */
+function warnNeutralised(commands: readonly string[]): void {
+  const message = neutralisedMessage(commands);
+  if (message) showWarning(message);
 }

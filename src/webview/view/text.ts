@@ -8,10 +8,13 @@ import {
 } from "../../core/solve/state";
 
 export const MAJORITY_NOTICE = "No reward model was used — ranked by majority vote over final answers";
+/** The reward model was in use but gave up mid-solve (failed, or useless scores): the warning says why. */
+export const REWARD_FALLBACK_NOTICE =
+  "Reward scoring failed (see the warning) — ranked by majority vote over final answers instead";
 
 export function rankingMethodText(state: SolveState): string {
   if (state.status === "cancelled") return cancelledRankingText(state);
-  if (state.rankingMethod === "majority") return MAJORITY_NOTICE;
+  if (state.rankingMethod === "majority") return state.reward ? REWARD_FALLBACK_NOTICE : MAJORITY_NOTICE;
   if (state.rankingMethod === "reward") {
     const model = state.reward?.model ?? "(unknown)";
     return `Ranked by reward model ${model}${scoreKindSuffix(state.scoreKind)}`;

@@ -1,6 +1,7 @@
 // The fault matrix of issue 8, row by row, against the simulated backend's fault knobs: what the user
 // sees when a server misbehaves. No timing assertions: waits are observed through the injected `wait`.
 import assert from "node:assert/strict";
+import { OpenAiPolicyBackend } from "../../../src/core/backend/openaiPolicy";
 import type { Wait } from "../../../src/core/backend/transport";
 import { loadDataset, startSimulator, type SimProblem, type SimServer } from "../../sim";
 import { learnEndpoints, request, runSolve, scoringCalls, simBackends, solveChats } from "./solveHarness";
@@ -148,8 +149,54 @@ describe("fault matrix: timeouts, stalls and drops", function () {
     const { state } = await runSolve(request(problem.problem), deps);
     assert.equal(state.status, "complete");
     assert.equal(state.rankingMethod, "majority");
-    assert.ok(state.warnings.some((w) => w.code === "reward-failed"));
+    const warning = state.warnings.find((w) => w.code === "reward-failed");
+    assert.match(
+      warning!.message,
+      /dropped the connection: fetch failed: other side closed/,
+      "the cause, not only 'fetch failed'",
+    );
     assert.ok(state.candidates.every((c) => c.finishReason === "stop"));
+  });
+});
+
+describe("fault matrix: policy server down", function () {
+  it('a URL on a port fetch never connects to (a "bad port") says so, not "dropped the connection"', async () => {
+    const policy = new OpenAiPolicyBackend({ baseUrl: "http://127.0.0.1:6000/v1", apiKey: null });
+    const { state } = await runSolve(request(problem.problem), { policy, reward: null });
+    assert.equal(state.status, "failed");
+    assert.match(
+      state.error!.message,
+      /^Cannot reach the policy model server at http:\/\/127\.0\.0\.1:6000\/v1\/models \(port 6000 is one that fetch never connects to/,
+    );
+    assert.equal(state.error!.setting, "acemath.policy.baseUrl");
+  });
+});
+
+describe("fault matrix: reward server down mid-solve", function () {
+  this.timeout(20000);
+  let sim: SimServer;
+  afterEach(async () => sim?.close());
+
+  it("the reward server goes down after the first scoring: candidates kept, scores so far kept, vote, labelled", async () => {
+    // Slow enough that candidates finish (and are scored) one by one.
+    sim = await startSimulator({ tokensPerSecond: 400 });
+    const deps = simBackends(sim);
+    await learnEndpoints(deps, sim);
+    sim.setFaults({ rewardDown: "close", after: 1 });
+    const { state } = await runSolve(request(problem.problem), deps);
+    assert.equal(state.status, "complete");
+    assert.ok(state.candidates.every((c) => c.finishReason === "stop" && c.text.length > 0));
+    const scored = state.candidates.filter((c) => c.score !== null).length;
+    assert.ok(scored >= 1 && scored < 8, `the first batch was scored, the rest not (${scored})`);
+    assert.equal(state.rankingMethod, "majority");
+    const warning = state.warnings.find((w) => w.code === "reward-failed");
+    assert.match(
+      warning!.message,
+      new RegExp(`^Reward scoring failed, ranked by majority vote instead: .*${sim.rewardBaseUrl}`),
+    );
+    const calls = scoringCalls(sim);
+    assert.equal(calls[0]!.status, 200);
+    assert.ok(calls.slice(1).every((r) => r.dropped));
   });
 });
 
@@ -169,15 +216,45 @@ describe("fault matrix: reward model answers", function () {
     return { record, limit: words + 40 + Math.round((lengths[0]! + lengths.at(-1)!) / 2) };
   }
 
-  it("reward 400 for context length: that message reaches the user; the other candidates are still scored", async () => {
+  it("a reward input longer than the reward model's context is not sent; its warning says why; the others are scored", async () => {
     const { record, limit } = unevenProblem();
     sim = await startSimulator({ tokensPerSecond: 0, rewardContextLength: limit });
     const { state } = await runSolve(request(record.problem), simBackends(sim));
     assert.equal(state.status, "complete");
     const unscored = state.warnings.filter((w) => w.code === "candidate-unscored");
+    assert.ok(unscored.length >= 1 && unscored.length < 8, `some but not all left out (${unscored.length})`);
+    for (const w of unscored)
+      assert.match(
+        w.message,
+        new RegExp(
+          `^Candidate \\d was not scored: its reward-model input \\(problem plus solution\\) takes \\d+ tokens, more than the reward model's ${limit}-token context, so it was not sent for scoring`,
+        ),
+      );
+    assert.equal(state.candidates.filter((c) => c.score !== null).length, 8 - unscored.length);
+    assert.equal(state.rankingMethod, "reward");
+    // Counted by the server, and nothing too long was ever sent: no 400 from the reward model.
+    assert.ok(
+      sim.requests.some((r) => r.path === "/tokenize"),
+      "exact counts from /tokenize",
+    );
+    assert.ok(scoringCalls(sim).every((r) => r.status === 200));
+    const sentInputs = scoringCalls(sim).reduce(
+      (sum, r) => sum + (r.body as { input: string[] }).input.length,
+      0,
+    );
+    assert.equal(sentInputs, 8 - unscored.length);
+  });
+
+  it("reward 400 for context length (a server that lists no context): that message reaches the user; the others are scored", async () => {
+    const { record, limit } = unevenProblem();
+    // SGLang lists no max_model_len and has no /tokenize: only the server's answer can tell.
+    sim = await startSimulator({ tokensPerSecond: 0, rewardContextLength: limit, family: "sglang" });
+    const { state } = await runSolve(request(record.problem), simBackends(sim));
+    assert.equal(state.status, "complete");
+    const unscored = state.warnings.filter((w) => w.code === "candidate-unscored");
     assert.ok(unscored.length >= 1 && unscored.length < 8, `some but not all refused (${unscored.length})`);
     for (const w of unscored)
-      assert.match(w.message, new RegExp(`maximum context length is ${limit} tokens`));
+      assert.match(w.message, new RegExp(`answered: .*maximum context length is ${limit} tokens`));
     assert.ok(state.warnings.every((w) => !/Field required/.test(w.message)));
     const scored = state.candidates.filter((c) => c.score !== null);
     assert.equal(scored.length, 8 - unscored.length);
@@ -189,7 +266,7 @@ describe("fault matrix: reward model answers", function () {
           .join(","),
       ),
     );
-    assert.deepEqual([...shapes], ["input,model,use_activation"], "one request shape throughout");
+    assert.deepEqual([...shapes], ["model,text"], "one request shape throughout");
   });
 
   it("a reward server that ignores use_activation: detected by the probe, scores labelled sigmoid", async () => {

@@ -61,7 +61,38 @@ describe("server families: n honoured, capped, refused or ignored", function () 
       assert.ok(again.every((r) => r.status === 200));
       assert.equal(again.length, c.requestSizes.length, "no probe the second time");
     });
+
+    it(`${c.family}: the panel says once whether the candidates were fanned out`, async () => {
+      sim = await startSimulator({ tokensPerSecond: 0, family: c.family, slots: c.slots });
+      const { state } = await runSolve(request(problem, { n: 8 }), simBackends(sim, { reward: false }));
+      const notes = state.warnings.filter((w) => w.code === "n-unsupported");
+      if (c.n.kind === "honoured") return assert.deepEqual(notes, []);
+      assert.equal(notes.length, 1, "one sentence, not one per request");
+      const requests =
+        c.requestSizes.length === 8 ? "8 separate requests" : `${c.requestSizes.length} requests`;
+      assert.match(
+        notes[0]!.message,
+        new RegExp(
+          `^The policy server at ${sim.policyBaseUrl} .*, so the 8 candidates go out as ${requests} \\(seed \\+ i each, at most 4 at a time\\)\\.$`,
+        ),
+      );
+    });
   }
+
+  it("ollama found out only by the first request (no probe): still one sentence in the panel", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0, family: "ollama" });
+    // The probe was answered before the server's behaviour was known (e.g. by a proxy): nothing learnt.
+    const policy = new OpenAiPolicyBackend({ baseUrl: sim.policyBaseUrl, apiKey: null });
+    (policy as unknown as { nSupport: () => Promise<null> }).nSupport = async () => null;
+    const { state } = await runSolve(request(problem, { n: 4 }), { policy, reward: null });
+    assert.equal(state.candidates.length, 4);
+    const notes = state.warnings.filter((w) => w.code === "n-unsupported");
+    assert.equal(notes.length, 1);
+    assert.match(
+      notes[0]!.message,
+      /ignores "n" and writes one candidate per request, so the 4 candidates go out as 4 separate requests/,
+    );
+  });
 
   it("a slot cap found only by a larger solve: the refused request is split, and the cap remembered", async () => {
     sim = await startSimulator({ tokensPerSecond: 0, family: "llamacpp-new", slots: 3 });

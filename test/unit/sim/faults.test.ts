@@ -117,4 +117,18 @@ describe("simulated backend: faults", () => {
     server.setFaults({ rewardDown: "close" });
     await assert.rejects(requestFor.classify(), /fetch failed/);
   });
+
+  it("serves the first `after` matching requests normally, then applies the fault", async () => {
+    server.setFaults({ status: 500, on: "models", after: 2 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await requestFor.models()).status);
+    assert.deepEqual(statuses, [200, 200, 500, 500]);
+    assert.equal((await requestFor.chat()).status, 200, "other endpoints are neither counted nor faulted");
+  });
+
+  it("takes the reward server down after `after` scorings (down mid-solve)", async () => {
+    server.setFaults({ rewardDown: "close", after: 1 });
+    assert.equal((await requestFor.classify()).status, 200);
+    await assert.rejects(requestFor.classify(), /fetch failed/);
+  });
 });

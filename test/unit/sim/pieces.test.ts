@@ -111,6 +111,7 @@ describe("simulated backend: command line", () => {
     ["hostile", { hostile: true }],
     ["hostile:5000", { hostile: true, hugeChars: 5000 }],
     ["bad-indices", { badIndices: true }],
+    ["after:3", { after: 3 }],
   ];
   for (const [spec, faults] of faultCases) {
     it(`parses --fault ${spec}`, () => assert.deepEqual(parseFault(spec, {}), faults));

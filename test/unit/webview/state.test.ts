@@ -5,7 +5,13 @@ import { isToWebview } from "../../../src/webview/state/messages";
 import { restoreState, StateSaver, type WebviewStorage } from "../../../src/webview/state/persistence";
 import { emptyDirty, isClean, markEvent } from "../../../src/webview/view/dirty";
 import { RenderThrottle } from "../../../src/webview/view/renderThrottle";
-import { formatScore, MAJORITY_NOTICE, rankingMethodText, statusText } from "../../../src/webview/view/text";
+import {
+  formatScore,
+  MAJORITY_NOTICE,
+  rankingMethodText,
+  REWARD_FALLBACK_NOTICE,
+  statusText,
+} from "../../../src/webview/view/text";
 import { POLICY, REWARD } from "./solveFixture";
 
 function state(overrides: Partial<SolveState>): SolveState {
@@ -25,7 +31,8 @@ describe("webview wording", () => {
       { rankingMethod: "reward", reward: REWARD, scoreKind: "sigmoid" },
       "Ranked by reward model AceMath-7B-RM (sigmoid scores, 0–1)",
     ],
-    ["majority", { rankingMethod: "majority", reward: REWARD }, MAJORITY_NOTICE],
+    ["majority", { rankingMethod: "majority" }, MAJORITY_NOTICE],
+    ["reward model gave up: majority", { rankingMethod: "majority", reward: REWARD }, REWARD_FALLBACK_NOTICE],
     ["running, no reward model", { status: "running", policy: POLICY }, MAJORITY_NOTICE],
     [
       "running, reward model not used yet",
