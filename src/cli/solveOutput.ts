@@ -1,5 +1,6 @@
 /** How `acemath solve` prints a finished solve: a stable JSON shape, or a readable ranked summary. */
 import { hasEnded, type FinishReason } from "../core/solve/events";
+import { rankingMethodText } from "../core/solve/rankingText";
 import type { SolveState } from "../core/solve/state";
 import { terminalSafeJson, terminalSafeLine } from "../core/util/terminalSafe";
 
@@ -65,11 +66,8 @@ export function formatSolveSummary(state: SolveState): string {
     lines.push(
       `policy: ${safe(state.policy.model) || "(model not resolved)"} at ${safe(state.policy.url)}${state.policy.simulated ? " (SIMULATED backend)" : ""}`,
     );
-  lines.push(
-    state.reward && state.rankingMethod === "reward"
-      ? `ranked by reward model ${safe(state.reward.model)} (${state.scoreKind ?? "raw"} scores)`
-      : "no reward model was used: ranked by majority vote over final answers",
-  );
+  const ranking = rankingMethodText(state);
+  if (ranking) lines.push(safe(ranking));
   for (const warning of state.warnings) lines.push(`warning: ${safe(warning.message)}`);
   if (state.error)
     lines.push(

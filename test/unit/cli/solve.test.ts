@@ -46,7 +46,7 @@ describe("acemath solve", function () {
     const run = await runCli(["solve", "--n", "3", "--no-reward", ...urls(), problem.problem]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /SIMULATED backend/);
-    assert.match(run.stdout, /no reward model was used: ranked by majority vote/);
+    assert.match(run.stdout, /No reward model was used — ranked by majority vote/);
     assert.match(run.stdout, /^#1 {2}candidate \d/m);
     assert.match(run.stdout, /status: complete/);
   });
