@@ -14,6 +14,7 @@ import { log } from "./log";
 import { showInfo, showInternalError, showWarning } from "./notifications";
 import { ApiKeyStore } from "./secrets";
 import { SolveController } from "./solve/solveController";
+import { registerSolvePanelSerializer } from "./solve/solvePanel";
 import { targetFromCell, targetFromEditor, type SolveTarget } from "./solve/target";
 import { StatusBar } from "./statusBar";
 
@@ -84,6 +85,7 @@ function createServices(context: vscode.ExtensionContext): Services {
     return grader.clusterAnswers(answers);
   };
   context.subscriptions.push(statusBar, controller, log(), { dispose: () => grader?.dispose() });
+  context.subscriptions.push(registerSolvePanelSerializer((panel) => controller.restorePanel(panel)));
   const apiKeys = new ApiKeyStore(context.secrets);
   return { apiKeys, backends: new EndpointBackends(apiKeys), statusBar, controller, groupAnswers };
 }

@@ -4,6 +4,7 @@
  * for the parts the messages invalidated (see view/dirty.ts and view/panel.ts).
  */
 import { emptySolveState } from "../core/solve/state";
+import { Handshake } from "./state/handshake";
 import { applyMessage, isToWebview } from "./state/messages";
 import { restoreState, StateSaver } from "./state/persistence";
 import { bindActions } from "./view/actions";
@@ -31,6 +32,7 @@ function start(): void {
   const saver = new StateSaver(api, SAVE_INTERVAL_MS);
   const dirty = emptyDirty();
   let state = restoreState(api) ?? emptySolveState();
+  const handshake = new Handshake();
   let frameRequested = false;
 
   function renderFrame(): void {
@@ -47,12 +49,19 @@ function start(): void {
 
   bindActions(root, (message) => api.postMessage(message));
   window.addEventListener("message", (event: MessageEvent<unknown>) => {
-    if (!isToWebview(event.data)) return;
-    state = applyMessage(state, event.data, dirty);
+    const message = event.data;
+    if (!isToWebview(message)) return;
+    // The first snapshot answers "ready": after a window reload it must not blank the saved state.
+    state =
+      message.type === "snapshot"
+        ? applyMessage(state, { ...message, state: handshake.receiveSnapshot(state, message.state) }, dirty)
+        : applyMessage(state, message, dirty);
     saver.schedule(state);
     requestRender();
   });
   document.addEventListener("visibilitychange", () => saver.flush());
+  // A window reload tears the page down: save what arrived in the last interval too.
+  window.addEventListener("pagehide", () => saver.flush());
 
   // Draw the restored state synchronously: a re-shown panel must not flash empty.
   markAll(dirty);

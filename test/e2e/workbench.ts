@@ -56,6 +56,19 @@ export class Workbench {
     );
   }
 
+  /**
+   * Runs "Developer: Reload Window" and waits until the reloaded workbench is usable again. In code-server the
+   * whole page reloads (and the extension host restarts), so it waits for the page's next load event first:
+   * the old page's workbench would otherwise satisfy the wait below.
+   */
+  async reloaded(): Promise<void> {
+    const loaded = this.page.waitForEvent("load", { timeout: WORKBENCH_LOAD_MS });
+    await this.runCommand("Developer: Reload Window");
+    await loaded;
+    await this.page.locator(".monaco-workbench").waitFor({ timeout: WORKBENCH_LOAD_MS });
+    await this.page.locator(".command-center-center").waitFor({ timeout: WORKBENCH_LOAD_MS });
+  }
+
   /** Opens a workspace file through Quick Open and waits until its editor is the active one. */
   async openFile(relativePath: string): Promise<void> {
     const name = relativePath.split("/").pop() ?? relativePath;

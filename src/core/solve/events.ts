@@ -96,7 +96,9 @@ export type WarningCode =
   /** max_tokens was lowered so that prompt plus solution fit the model's context. */
   | "max-tokens-lowered"
   /** The server sent choices outside 0…n−1 or finished a choice twice; the client ignored them. */
-  | "ignored-choices";
+  | "ignored-choices"
+  /** The window reloaded mid-solve (the panel, restored, says so; the requests closed with the old extension host). */
+  | "interrupted-by-reload";
 
 export interface SolveFailed {
   type: "error";

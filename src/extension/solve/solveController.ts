@@ -121,6 +121,11 @@ export class SolveController implements vscode.Disposable {
     this.abort?.abort();
   }
 
+  /** A solve panel VS Code restored after a window reload becomes this controller's panel. */
+  restorePanel(webviewPanel: vscode.WebviewPanel): void {
+    this.panel.adopt(webviewPanel);
+  }
+
   private async onPanelMessage(message: FromWebview): Promise<void> {
     switch (message.type) {
       case "cancel":

@@ -32,18 +32,28 @@ export class SolvePanel implements vscode.Disposable {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(
-      SolvePanel.viewType,
-      "AceMath Solutions",
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      {
-        enableScripts: true,
-        localResourceRoots: [
-          vscode.Uri.joinPath(this.extensionUri, "dist"),
-          vscode.Uri.joinPath(this.extensionUri, "media"),
-        ],
-      },
+    this.adopt(
+      vscode.window.createWebviewPanel(
+        SolvePanel.viewType,
+        "AceMath Solutions",
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        this.webviewOptions(),
+      ),
     );
+  }
+
+  /**
+   * Takes over a panel VS Code restored after a window reload (see `registerSolvePanelSerializer`):
+   * same options, page and message handling as a new one. The page draws the state it saved with
+   * `setState` and asks for the extension's with "ready" (see src/webview/state/handshake.ts).
+   */
+  adopt(panel: vscode.WebviewPanel): void {
+    if (this.panel && this.panel !== panel) {
+      // One panel at a time: a live one (a solve started before the restore) wins.
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
     panel.webview.html = renderPanelHtml(panel.webview, this.extensionUri);
     panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
     panel.onDidDispose(() => {
@@ -51,6 +61,16 @@ export class SolvePanel implements vscode.Disposable {
       this.pending = [];
     });
     this.panel = panel;
+  }
+
+  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+      enableScripts: true,
+      localResourceRoots: [
+        vscode.Uri.joinPath(this.extensionUri, "dist"),
+        vscode.Uri.joinPath(this.extensionUri, "media"),
+      ],
+    };
   }
 
   /** A new solve: the webview starts over from this state. */
@@ -83,7 +103,9 @@ export class SolvePanel implements vscode.Disposable {
       return;
     }
     if (message.type === "ready") {
-      // The webview (re)loaded: it may have missed events, so it gets the whole state.
+      // The webview (re)loaded: it may have missed events, so it gets the whole state. After a window
+      // reload that state is idle (the solve died with the old extension host); the webview then keeps
+      // what it had saved and marks it interrupted (src/webview/state/handshake.ts).
       this.pending = [];
       this.post({ type: "snapshot", state: this.currentState() });
       return;
@@ -99,4 +121,17 @@ export class SolvePanel implements vscode.Disposable {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.panel?.dispose();
   }
+}
+
+/**
+ * Brings the panel back after "Developer: Reload Window" (VS Code keeps the webview's `setState`
+ * state; without a serializer the panel would be closed and what had arrived lost).
+ */
+export function registerSolvePanelSerializer(adopt: (panel: vscode.WebviewPanel) => void): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(SolvePanel.viewType, {
+    deserializeWebviewPanel: (panel) => {
+      adopt(panel);
+      return Promise.resolve();
+    },
+  });
 }
