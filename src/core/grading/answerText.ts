@@ -102,7 +102,7 @@ export function onlyConnectorsBetween(text: string, spans: MathSpan[], span: Spa
 
 /** Words that occur in mathematics written as plain text: connectors, percent, function names. */
 const NOT_PROSE =
-  /^(?:and|text|mathrm|pct|percent|percentage|infinity|inf|sqrt|sin|cos|tan|sec|csc|cot|arcsin|arccos|arctan|sinh|cosh|tanh|log|exp|mod|max|min|gcd|lcm)$/i;
+  /^(?:and|text|mathrm|pct|percent|percentage|infinity|inf|sqrt|sin|cos|tan|sec|csc|cot|arcsin|arccos|arctan|sinh|cosh|tanh|log|exp|mod|max|min|gcd|lcm|thousand|million|billion|trillion)$/i;
 
 /** Prose: `minWords` words of three or more letters that are not LaTeX commands or connectors. */
 export function isProse(text: string, minWords = 2): boolean {

@@ -5,7 +5,7 @@
 import { decimalCommaReading } from "./ambiguous";
 import { compareEquations } from "./equations";
 import { asConjunction, asSolutionSet } from "./intervals";
-import { isEquationShape, labelledValue, workedValue } from "./labels";
+import { isEquationShape, labelledValue, pairByLabel, workedValue } from "./labels";
 import { normalizeAnswer } from "./normalize";
 import { readAnswer } from "./readAnswer";
 import { shapeOf, type Shape } from "./shape";
@@ -27,8 +27,11 @@ export function compareAnswers(goldText: string, predText: string, scalar: Scala
   const p = normalizeAnswer(pred);
   if (g === p) return equal("same text after normalisation");
   if (g === "" || p === "") return notEqual("empty answer");
-  const choice = leadingChoice(g, p) ?? leadingChoice(p, g);
+  const choice = choiceSets(g, p) ?? leadingChoice(g, p) ?? leadingChoice(p, g);
   if (choice) return choice;
+  // `\textbf{(C)}\ 15` against the gold value `15`: the option's value answers.
+  const option = /^\(([A-E])\)(.+)$/.exec(p);
+  if (option?.[2] && !/^\(?[A-E]\)?$/.test(g)) return compareAnswers(gold, option[2], scalar);
   const gs = shapeOf(g);
   const ps = shapeOf(p);
   // `y=2x+3` against the equation `2x-y+3=0`: the stripped `y=` was part of an equation.
@@ -58,9 +61,24 @@ function sameTextAfterNormalisation(gold: string, pred: string): boolean {
 function leadingChoice(letterAnswer: string, other: string): GradeResult | undefined {
   if (!/^[A-E]$/.test(letterAnswer)) return undefined;
   const [gold, pred] = [letterAnswer, other];
-  const letter = /^\(?([A-E])(?:[.):]|\)|$)/.exec(pred)?.[1];
+  const letter = /^(?:[Oo]ption|[Cc]hoice|[Aa]nswer)?:?\(?([A-E])(?:[.):]|\)|$)/.exec(pred)?.[1];
   if (!letter) return undefined;
   return letter === gold ? equal("same choice letter") : notEqual("different choice letter");
+}
+
+/** `ACD` (a multiple-answer question's letters) against `A, C, D` or `(A), (C), (D)`: the same letters. */
+function choiceSets(gold: string, pred: string): GradeResult | undefined {
+  const g = choiceLetters(gold);
+  const p = choiceLetters(pred);
+  if (!g || !p || (g.length < 2 && p.length < 2)) return undefined;
+  const same = g.length === p.length && g.every((letter) => p.includes(letter));
+  return same ? equal("same choice letters") : notEqual("different choice letters");
+}
+
+function choiceLetters(s: string): string[] | null {
+  const letters = /^[A-E]{2,5}$/.test(s) ? [...s] : s.split(",").map((x) => /^\(?([A-E])\)?$/.exec(x)?.[1]);
+  if (letters.some((x) => x === undefined) || new Set(letters).size !== letters.length) return null;
+  return letters as string[];
 }
 
 const KEEP = { keepVariablePrefix: true };
@@ -136,6 +154,12 @@ function compareLists(g: ListShape, p: ListShape, scalar: ScalarComparer): Grade
   // `x = 2, y = 3` against the point `(2, 3)`: named values in order are the tuple.
   if (g.open !== p.open && (allLabelled(g) || allLabelled(p)) && g.items.length === p.items.length)
     return allOf(pairwise(g.items, p.items, scalar), "tuple of named values");
+  const named = !g.open && !p.open ? pairByLabel(g.items, p.items) : null;
+  if (named)
+    return allOf(
+      named.map(([a, b]) => compareAnswers(a, b, scalar)),
+      "named values",
+    );
   if (!g.open || !p.open) return compareUnordered(g.items, p.items, scalar, "list");
   if (g.items.length !== p.items.length) return notEqual(`tuples of different lengths`);
   if (isInterval(g, p, scalar)) {
@@ -271,11 +295,18 @@ function compareMatrices(g: Shape, p: Shape, scalar: ScalarComparer): GradeResul
   const pr = rows(p);
   if (!gr || !pr) return notEqual(`different kinds of answer (${describe(g)} vs ${describe(p)})`);
   const flat = (r: string[][]) => (r.every((row) => row.length === 1) ? [r.map((row) => row[0] ?? "")] : r);
-  const a = g.kind === p.kind ? gr : flat(gr);
-  const b = g.kind === p.kind ? pr : flat(pr);
+  let a = g.kind === p.kind ? gr : flat(gr);
+  let b = g.kind === p.kind ? pr : flat(pr);
+  // A row vector and a column vector with the same entries are one vector written two ways.
+  if (isVector(a) && isVector(b) && (a.length === 1) !== (b.length === 1)) [a, b] = [flat(a), flat(b)];
   if (a.length !== b.length || a.some((row, i) => row.length !== b[i]?.length))
     return notEqual("matrices of different sizes");
   return allOf(pairwise(a.flat(), b.flat(), scalar), "matrix");
+}
+
+/** One row, or one column with several rows. */
+function isVector(rows: string[][]): boolean {
+  return rows.length === 1 || rows.every((row) => row.length === 1);
 }
 
 type RelationShape = Extract<Shape, { kind: "relation" }>;

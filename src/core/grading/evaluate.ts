@@ -112,7 +112,23 @@ const FUNCTIONS: Record<string, Fn> = {
   abs: ([a]) => ({ x: Math.abs(a?.x ?? NaN), q: a?.q && Q.rational(a.q.n < 0n ? -a.q.n : a.q.n, a.q.d) }),
   factorial: ([a]) => factorial(a),
   binom: ([n, k]) => binomial(n, k),
+  gcd: (args) => integerFold(args, (a, b) => gcdOf(a, b)),
+  lcm: (args) => integerFold(args, (a, b) => (a === 0n || b === 0n ? 0n : (a * b) / gcdOf(a, b))),
 };
+
+function gcdOf(a: bigint, b: bigint): bigint {
+  [a, b] = [a < 0n ? -a : a, b < 0n ? -b : b];
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** gcd and lcm of integers only (anything else is undefined here). */
+function integerFold(args: Value[], f: (a: bigint, b: bigint) => bigint): Value {
+  if (args.length === 0 || args.some((a) => a.q?.d !== 1n)) return { x: NaN };
+  const r = args.map((a) => a.q?.n ?? 0n).reduce(f);
+  const q = Q.rational(r < 0n ? -r : r);
+  return { x: q ? Q.toNumber(q) : NaN, q };
+}
 
 function call(fn: string, args: Value[]): Value {
   const f = FUNCTIONS[fn];
@@ -120,6 +136,8 @@ function call(fn: string, args: Value[]): Value {
 }
 
 function factorial(a: Value | undefined): Value {
+  // At a non-integer point (numeric identity testing of `(n+1)!` = `(n+1)\cdot n!`): Γ(x+1).
+  if (a && a.q?.d !== 1n && a.x > -1) return { x: gamma(a.x + 1) };
   if (!a?.q || a.q.d !== 1n || a.q.n < 0n) return { x: NaN };
   if (a.q.n > BigInt(MAX_EXACT_FACTORIAL)) return { x: Infinity };
   let p = 1n;
@@ -128,7 +146,26 @@ function factorial(a: Value | undefined): Value {
   return { x: q ? Q.toNumber(q) : Infinity, q };
 }
 
+/** Γ by the Lanczos approximation (g = 7), for x > 0: enough for identity testing at 1e-7. */
+function gamma(x: number): number {
+  if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  const t = x + 6.5;
+  let sum = c[0] ?? 1;
+  for (let i = 1; i < c.length; i++) sum += (c[i] ?? 0) / (x - 1 + i);
+  return Math.sqrt(2 * Math.PI) * Math.pow(t, x - 0.5) * Math.exp(-t) * sum;
+}
+
 function binomial(n: Value | undefined, k: Value | undefined): Value {
+  // `\binom{n}{2}` at a non-integer n: the falling factorial n(n−1)…(n−k+1)/k! is still defined.
+  if (n && n.q?.d !== 1n && k?.q && k.q.d === 1n && k.q.n >= 0n && k.q.n <= 100n) {
+    let x = 1;
+    for (let i = 0; i < Number(k.q.n); i++) x = (x * (n.x - i)) / (i + 1);
+    return { x };
+  }
   if (!n?.q || !k?.q || n.q.d !== 1n || k.q.d !== 1n || k.q.n < 0n || k.q.n > 10000n) return { x: NaN };
   let p = 1n;
   for (let i = 0n; i < k.q.n; i++) p = (p * (n.q.n - i)) / (i + 1n);

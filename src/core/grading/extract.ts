@@ -57,7 +57,8 @@ export function extractBoxed(text: string): ExtractedAnswer | null {
     for (let j = i - 1; j >= 0; j--) {
       const previous = boxContent(text, starts[j]?.content ?? 0);
       const between = previous && text.slice(afterBox(text, previous), starts[j + 1]?.command ?? 0);
-      if (!previous || between === null || !BOX_SEPARATOR.test(between)) break;
+      if (!previous || between === null || !(BOX_SEPARATOR.test(between) || PARALLEL_STATEMENT.test(between)))
+        break;
       group.unshift(trimSpan(text, previous));
     }
     if (group.length === 1) return spanAnswer(text, group[0] ?? span, "boxed");
@@ -75,6 +76,15 @@ function afterBox(text: string, content: Span): number {
 /** What may stand between the boxes of one list answer: `, `, "and", `\quad`, `x =`, `$`, `\\`. */
 const BOX_SEPARATOR =
   /^(?:[\s,;$&]|\\[,;:! ]|\\q?quad\b|\\\\|\\text\{[\s,]*(?:and|or)?[\s,]*\}|\b(?:and|or)\b|[a-zA-Z](?:_\{?\w+\}?)?\s*=)*$/;
+
+/**
+ * "The length is $\boxed{3}$ cm and the width is $\boxed{5}$ cm": within one sentence, a box
+ * followed by "and"/"," and another statement ending in "is"/"are"/"=" before the next box
+ * answers the same question in parts. ("\boxed{1} then we check and get \boxed{2}" is a
+ * correction: no "is" before the last box, so only the last counts.)
+ */
+const PARALLEL_STATEMENT =
+  /^[^.\n]{0,80}?(?:,|\band\b)[^.\n]{0,80}?(?:\s(?:is|are|equals)|=)\s*(?:\$|\\\(|\\\[)?\s*$/;
 
 /** The content after `\boxed`: a brace group, or a single token for `\boxed 5`. */
 function boxContent(text: string, afterCommand: number): Span | null {
@@ -173,10 +183,32 @@ function extractLastValue(text: string): ExtractedAnswer | null {
   const last = spans[spans.length - 1];
   if (first && last && spans.length > 1 && onlyConnectorsBetween(text, spans, whole))
     return spanAnswer(text, { start: first.outer.start, end: last.outer.end }, "math-span");
+  const stated = statedSpans(text, spans);
+  if (stated) return spanAnswer(text, stated, "math-span");
   const value = lastValue(text, whole, spans);
   if (!value) return null;
   const inMath = spans.some((s) => s.inner.start <= value.start && value.end <= s.inner.end);
   return spanAnswer(text, value, inMath ? "math-span" : "last-number");
+}
+
+/**
+ * "The solutions are $x = 1$ and $x = 2$.": the math spans after the last sentence's verb, joined
+ * only by connectors, are one answer (as after an answer phrase).
+ */
+function statedSpans(text: string, spans: MathSpan[]): Span | null {
+  const last = spans[spans.length - 1];
+  if (!last || spans.length < 2) return null;
+  let start = 0;
+  for (const m of text.slice(0, last.outer.start).matchAll(/[.!?]\s|\n/g)) {
+    const at = m.index;
+    if (!spans.some((s) => s.outer.start <= at && at < s.outer.end)) start = at + m[0].length;
+  }
+  const tail = afterLastVerb(text, { start, end: text.length }, spans);
+  const inside = spans.filter((s) => s.outer.start >= tail.start);
+  const first = inside[0];
+  if (tail.start === start || inside.length < 2 || !first || !onlyConnectorsBetween(text, spans, tail))
+    return null;
+  return { start: first.outer.start, end: last.outer.end };
 }
 
 const CHOICE_ALONE = /^\s*(?:\\text\{\s*)?\(?([A-E])\)?(?![a-zA-Z])/;

@@ -14,6 +14,7 @@ const LABEL = new RegExp(
       String.raw`\|[A-Z]{1,3}\|`, // `|PQ|`
       String.raw`\\(?:overline|overrightarrow|vec|hat|bar)\{[^{}]*\}`, // `\vec{v}`, `\overline{AB}`
       String.raw`m?\\angle ?[A-Z]{1,3}`,
+      String.raw`\\frac\{d\^?\d?[a-zA-Z]?\}\{d[a-zA-Z](?:\^\d)?\}(?:[a-zA-Z]|\([a-zA-Z]\))?`, // `\frac{dy}{dx}`
       String.raw`${NAME}(?:\^\{?-1\}?)?\([a-zA-Z0-9,]*\)`, // `f(x)`, `P(A)`, `g^{-1}(3)`
       String.raw`\(${NAME}(?:,${NAME})+\)`, // `(m,n)`
       String.raw`${NAME}(?::${NAME})+`, // `S_1:S_2`
@@ -46,4 +47,28 @@ export function workedValue(s: Shape): Shape | null {
 
 export function isEquationShape(s: Shape): s is RelationShape {
   return s.kind === "relation" && s.ops.length === 1 && s.ops[0] === "=";
+}
+
+/** The label of `label = value` (normalised spacing), or null. */
+function labelOf(item: string): string | null {
+  const s = shapeOf(item);
+  if (s.kind !== "relation" || s.sides.length !== 2 || s.ops[0] !== "=") return null;
+  const name = (s.sides[0] ?? "").trim();
+  return isLabel(name) ? name : null;
+}
+
+/**
+ * `a=2, b=3` against `b=3, a=2`: when both lists name the same quantities, each value is compared
+ * with the value of the same name, so `a=3, b=2` differs. Indexed copies of one name (`x_1`, `x_2`,
+ * the roots of an equation) are interchangeable and left to the unordered comparison (null).
+ */
+export function pairByLabel(gold: string[], pred: string[]): [string, string][] | null {
+  if (gold.length !== pred.length || gold.length < 2) return null;
+  const gl = gold.map(labelOf);
+  const pl = pred.map(labelOf);
+  if (gl.some((l) => l === null) || pl.some((l) => l === null)) return null;
+  if (new Set(gl).size !== gl.length || !gl.every((l) => pl.includes(l))) return null;
+  const bases = new Set(gl.map((l) => /^([a-zA-Z])_/.exec(l ?? "")?.[1] ?? l));
+  if (bases.size === 1) return null;
+  return gold.map((g, i) => [g, pred[pl.indexOf(gl[i] ?? null)] ?? ""]);
 }

@@ -4,7 +4,9 @@
  */
 import { undoubleBackslashes } from "./answerText";
 import { matchingBrace } from "./extract";
+import { dropIntegerQualifier } from "./qualifiers";
 import { separatorWords, spokenForms } from "./spellings";
+import { dropSpacedUnit, dropUnitsAndDecorations } from "./units";
 import { replaceWordNumbers } from "./wordNumbers";
 
 /** Longer answers are compared as they are: normalising pages of text helps nobody. */
@@ -15,11 +17,16 @@ export interface NormalizeOptions {
   keepVariablePrefix?: boolean;
 }
 
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 export function normalizeAnswer(s: string, options: NormalizeOptions = {}): string {
   if (s.length > MAX_NORMALIZED_LENGTH) return s.trim();
+  // Plain numbers (most answers) are already in normal form: no rewrite applies to them.
+  if (PLAIN_NUMBER.test(s)) return s;
   let t = replaceWordNumbers(unicodeToLatex(undoubleBackslashes(s)).trim());
   t = stripDelimiters(t);
   t = unwrapWholeBox(t);
+  t = dropIntegerQualifier(dropSpacedUnit(t));
   t = rewriteCommands(t);
   t = spokenForms(t);
   t = dropUnitsAndDecorations(t);
@@ -32,7 +39,33 @@ export function normalizeAnswer(s: string, options: NormalizeOptions = {}): stri
   return stripTrailingPunctuation(t);
 }
 
-const UNICODE: [RegExp, string][] = [
+const SUPERSCRIPTS: Record<string, string> = Object.fromEntries(
+  [..."⁰¹²³⁴⁵⁶⁷⁸⁹"]
+    .map((c, i) => [c, String(i)])
+    .concat([
+      ["⁻", "-"],
+      ["⁺", "+"],
+    ]),
+);
+const VULGAR_FRACTIONS: Record<string, string> = {
+  "½": "1}{2",
+  "⅓": "1}{3",
+  "⅔": "2}{3",
+  "¼": "1}{4",
+  "¾": "3}{4",
+  "⅕": "1}{5",
+  "⅖": "2}{5",
+  "⅗": "3}{5",
+  "⅘": "4}{5",
+  "⅙": "1}{6",
+  "⅚": "5}{6",
+  "⅛": "1}{8",
+  "⅜": "3}{8",
+  "⅝": "5}{8",
+  "⅞": "7}{8",
+};
+
+const UNICODE: [RegExp, string | ((match: string) => string)][] = [
   [/[−–—]/g, "-"],
   [/×/g, "\\times "],
   [/[·⋅]/g, "\\cdot "],
@@ -42,6 +75,12 @@ const UNICODE: [RegExp, string][] = [
   [/∞/g, "\\infty "],
   [/≤/g, "\\leq "],
   [/≥/g, "\\geq "],
+  [/≈/g, "\\approx "],
+  [/[⩽≦]/g, "\\leq "],
+  [/[⩾≧]/g, "\\geq "],
+  [/…/g, "\\ldots "],
+  [/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+/g, (run) => `^{${[...run].map((c) => SUPERSCRIPTS[c] ?? c).join("")}}`],
+  [/[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]/g, (c) => `\\frac{${VULGAR_FRACTIONS[c] ?? c}}`],
   [/≠/g, "\\neq "],
   [/∪/g, "\\cup "],
   [/∩/g, "\\cap "],
@@ -51,12 +90,17 @@ const UNICODE: [RegExp, string][] = [
 
 function unicodeToLatex(s: string): string {
   if (!/[^ -~\t\n\r]/.test(s)) return s; // most answers are printable ASCII: skip the table
-  return UNICODE.reduce((t, [from, to]) => t.replace(from, to), s);
+  return UNICODE.reduce((t, [from, to]) => t.replace(from, to as string), s);
 }
 
 /** `$…$`, `\(…\)`, `\[…\]`, and a trailing full stop outside them. */
 function stripDelimiters(s: string): string {
-  let t = s.trim().replace(/\.$/, "").trim();
+  // Markdown bold or italics around the whole answer (`**5**`) is emphasis, not content.
+  let t = s
+    .trim()
+    .replace(/^(\*\*|__)(.+)\1$/, "$2")
+    .replace(/\.$/, "")
+    .trim();
   t = t
     .replace(/\\\$/g, "")
     .replace(/^\\\(|\\\)$/g, "")
@@ -74,7 +118,11 @@ function unwrapWholeBox(s: string): string {
 
 const COMMAND_REWRITES: [RegExp, string][] = [
   [/\\[dtc]frac(?![a-zA-Z])/g, "\\frac"],
-  [/\\(?:left|right|big|Big|bigg|Bigg)(?![a-zA-Z])\s*(\\?[()[\]{}|.]|\\[lr]?[vV]ert|\\[lr]angle)?/g, "$1"],
+  // `\left.` and `\right.` are invisible delimiters: nothing of them is kept.
+  [
+    /\\(?:left|right|big|Big|bigg|Bigg)(?![a-zA-Z])\s*(?:\.|(\\?[()[\]{}|]|\\[lr]?[vV]ert|\\[lr]angle))?/g,
+    "$1",
+  ],
   [/\\[lr]vert/g, "|"],
   [/\\[lr]Vert/g, "\\|"],
   [/\\lbrace/g, "\\{"],
@@ -92,9 +140,24 @@ const COMMAND_REWRITES: [RegExp, string][] = [
   [/\\gt(?![a-zA-Z])/g, ">"],
   [/<=/g, "\\leq "],
   [/>=/g, "\\geq "],
+  // Unit vectors in any typeface (`\mathbf{i}`, `\vec{j}`, `\hat k`) are one symbol, read by shapes.
+  [/\\(?:mathbf|boldsymbol|bm|vec|hat)\s*\{?\s*([ijk])\s*\}?(?![a-zA-Z])/g, "\\hat{$1}"],
   // `\mathrm{e}` and `\mathrm{i}` are the constants, not a unit after a number.
   [/\\(?:mathrm|mathit|text|operatorname)\s*\{\s*([ei])\s*\}/g, "$1"],
+  [/\\operatorname\s*\{\s*(gcd|lcm)\s*\}/g, "\\$1"],
   [/\\(?:operatorname|mathrm|mathit|mathbf|textbf|textit|textnormal)\s*\{\s*([a-zA-Z]+)\s*\}/g, "\\text{$1}"],
+  // A unit in a font command (`\mathrm{m/s^2}`, `\mathrm{~cm}^{2}`) is a unit text like `\text{cm}`.
+  [
+    /\\(?:mathrm|mathit|textnormal|textrm)\s*\{(\s*~?\s*[a-zA-Z](?:[a-zA-Z\s./^\d~-]|\{[^{}]*\})*)\}/g,
+    "\\text{$1}",
+  ],
+  // Bold, italic and roman fonts change how a value looks, not what it is: `\mathbf{5}`, `\textbf{(B)}`.
+  [
+    /\\(?:mathbf|textbf|mathrm|mathit|textit|textnormal|textrm|boldsymbol|bm|mathsf|textsf|mathtt|texttt|emph|textup)\s*\{([^{}]*)\}/g,
+    "$1",
+  ],
+  [/\\minus(?![a-zA-Z])/g, "-"],
+  [/\{\s*([^{}]+?)\s*\\choose\s*([^{}]+?)\s*\}/g, "\\binom{$1}{$2}"],
   [/\\langle(?![a-zA-Z])/g, "("],
   [/\\rangle(?![a-zA-Z])/g, ")"],
   [/\\mbox\s*\{/g, "\\text{"],
@@ -107,76 +170,6 @@ const COMMAND_REWRITES: [RegExp, string][] = [
 function rewriteCommands(s: string): string {
   if (!/[\\<>!~a-z]/.test(s)) return s; // plain numbers: nothing to rewrite
   return COMMAND_REWRITES.reduce((t, [from, to]) => t.replace(from, to), s);
-}
-
-/** Unit words that may follow a number and carry no mathematical content. */
-const UNIT_WORDS = [
-  "square",
-  "sq",
-  "cubic",
-  "units?",
-  "unit",
-  "cm",
-  "mm",
-  "km",
-  "m",
-  "meters?",
-  "metres?",
-  "centimeters?",
-  "kilometers?",
-  "inch(?:es)?",
-  "in",
-  "feet",
-  "foot",
-  "ft",
-  "yards?",
-  "miles?",
-  "mph",
-  "dollars?",
-  "cents?",
-  "degrees?",
-  "deg",
-  "radians?",
-  "rad",
-  "seconds?",
-  "minutes?",
-  "hours?",
-  "days?",
-  "weeks?",
-  "years?",
-  "kg",
-  "g",
-  "grams?",
-  "pounds?",
-  "lbs?",
-  "liters?",
-  "litres?",
-  "ml",
-  "people",
-  "students?",
-  "ways",
-  "times",
-  "points?",
-  "percent",
-];
-const UNIT_TAIL = new RegExp(
-  `(?<=[\\d}.])\\s*(?:\\\\text\\{\\s*)?(?:(?:${UNIT_WORDS.join("|")})(?:\\^?\\{?[23]\\}?)?\\s*)+\\}?(?:\\^\\{?[23]\\}?)?$`,
-  "i",
-);
-
-/** Degrees, percent signs, `\text{units}`, and `\text{…}` wrappers around plain content. */
-function dropUnitsAndDecorations(s: string): string {
-  let t = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\\circ|\\degree/g, "");
-  t = t.replace(/\\%|%/g, "\\%");
-  t = t.replace(/\s*\\text\{\s*percent\s*\}|\s+percent$/gi, "\\%");
-  // A `\text{…}` after a value (`5\text{ cm}`, `3\text{ apples}`) names a unit: the value is the answer.
-  t = t.replace(/(?<=[\d}])\s*\\text\{\s*[a-zA-Z][a-zA-Z\s./]*\}(?:\^\{?[23]\}?)?\s*$/, "");
-  t = t.replace(UNIT_TAIL, "");
-  // Any other word or words after a number and a space (`4.03188 amu`, `5 apples`) name a unit.
-  t = t.replace(/(?<=\d)\s+[a-zA-Z]{2,}(?:[\s./-]+[a-zA-Z]+)*\.?$/, "");
-  // Remaining `\text{…}` wrappers (`\text{(C)}`, `\text{Monday}`) keep their content.
-  t = t.replace(/\\text\s*\{([^{}]*)\}/g, "$1");
-  return t.trim();
 }
 
 /** `\frac12`→`\frac{1}{2}`, `\frac1b`, `\sqrt3`→`\sqrt{3}`, `\frac{1}2`. */
@@ -205,7 +198,8 @@ function removeSpaces(s: string): string {
 function numberSpellings(s: string): string {
   let t = s.replace(/\{,\}/g, ",");
   if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
-  t = t.replace(/(?<![\d.])\.(\d)/g, "0.$1");
+  // `.5` is 0.5, but not after a letter: `A.12` is a choice letter and its option.
+  t = t.replace(/(?<![\w.}])\.(\d)/g, "0.$1");
   return t;
 }
 
@@ -221,6 +215,7 @@ function stripVariablePrefix(s: string): string {
 /** `\frac{\sqrt3}{3}\approx0.577`: the exact value before `\approx` is the answer. */
 function dropApproximation(s: string): string {
   const i = s.indexOf("\\approx");
+  if (i === 0) return s.slice("\\approx".length); // `\approx 3.14159`: only the approximation is given
   return i > 0 ? s.slice(0, i) : s;
 }
 

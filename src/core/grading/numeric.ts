@@ -17,14 +17,15 @@ const EXACT_IRRATIONAL_TOLERANCE = 1e-12;
 export function compareConstants(gold: Constant, pred: Constant, relativeTolerance: number): GradeResult {
   const a = gold.value.x;
   const b = pred.value.x;
-  if (Number.isNaN(a) || Number.isNaN(b)) return unknown("value is undefined (e.g. division by zero)");
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return compareInfinite(gold, pred);
   const exact = !gold.approximate && !pred.approximate;
+  // Exact rationals first: `2^{2023}` is beyond a double but not beyond exact arithmetic.
   if (exact && gold.value.q && pred.value.q) {
     return Q.equals(gold.value.q, pred.value.q)
       ? equal("same exact value")
       : notEqual("different exact values");
   }
+  if (Number.isNaN(a) || Number.isNaN(b)) return unknown("value is undefined (e.g. division by zero)");
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return compareInfinite(gold, pred);
   const tolerance = exact ? EXACT_IRRATIONAL_TOLERANCE : relativeTolerance;
   if (isClose(a, b, tolerance)) return equal(exact ? "same value (radicals/constants)" : "numerically close");
   return notEqual(exact ? "different values" : "numerically different");

@@ -232,7 +232,20 @@ class Parser {
     }
   }
 
+  /** `\gcd(12, 18)`, `\operatorname{lcm}` is rewritten to `\text{lcm}` and not read. */
+  private parseArguments(name: string): Expr {
+    this.expect("(");
+    const args = [this.parseExpression()];
+    while (this.peek() === ",") {
+      this.pos++;
+      args.push(this.parseExpression());
+    }
+    this.expect(")");
+    return { kind: "call", fn: name, args };
+  }
+
   private parseCommand(name: string): Expr {
+    if (name === "gcd" || name === "lcm") return this.parseArguments(name);
     if (name === "frac") return this.parseFraction();
     if (name === "sqrt") return this.parseRoot();
     if (name === "binom" || name === "dbinom" || name === "tbinom") {
@@ -286,6 +299,10 @@ class Parser {
     return power ? { kind: "binary", op: "^", left: call, right: power } : call;
   }
 
+  private startsOtherCommand(t: string | undefined): boolean {
+    return !!t?.startsWith("\\") && t !== "\\pi" && !GREEK.test(t.slice(1));
+  }
+
   private parseFunctionArgument(): Expr {
     if (this.peek() === "(") {
       this.pos++;
@@ -293,7 +310,8 @@ class Parser {
     }
     // Without parentheses the argument is the following product of factors: `\sin 2x` = sin(2x).
     let arg = this.parsePower();
-    while (this.startsImplicitFactor(this.peek()) && !this.peek()?.startsWith("\\")) {
+    // Greek letters and π belong to it too: `\cos 2\theta` = cos(2θ), `\sin 2\pi x` = sin(2πx).
+    while (this.startsImplicitFactor(this.peek()) && !this.startsOtherCommand(this.peek())) {
       arg = { kind: "binary", op: "*", left: arg, right: this.parsePower() };
     }
     return arg;

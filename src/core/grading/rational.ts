@@ -21,6 +21,11 @@ function bitLength(x: bigint): number {
   return (x < 0n ? -x : x).toString(16).length * 4;
 }
 
+function log2Size(x: bigint): number {
+  const n = Math.abs(Number(x));
+  return Number.isFinite(n) ? Math.log2(Math.max(n, 1)) : bitLength(x);
+}
+
 export function rational(n: bigint, d: bigint = 1n): Rational | undefined {
   if (d === 0n) return undefined;
   if (d < 0n) [n, d] = [-n, -d];
@@ -47,7 +52,8 @@ export const div = (a: Rational, b: Rational) => (b.n === 0n ? undefined : ratio
 export function pow(base: Rational, exponent: Rational): Rational | undefined {
   if (exponent.d !== 1n) return undefined;
   const e = exponent.n < 0n ? -exponent.n : exponent.n;
-  const bits = Math.max(bitLength(base.n), bitLength(base.d));
+  // The size of the result is about log2|base|·e bits (so `2^{2023}` stays exact).
+  const bits = Math.max(log2Size(base.n), log2Size(base.d));
   if (e > 100000n || bits * Number(e) > MAX_BITS) return undefined;
   const r = rational(base.n ** e, base.d ** e);
   return r && exponent.n < 0n ? div({ n: 1n, d: 1n }, r) : r;

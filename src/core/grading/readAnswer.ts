@@ -23,9 +23,42 @@ export function readAnswer(raw: string): string {
 
 function readOnce(s: string): string {
   if (!MAYBE_TEXT.test(s)) return s;
+  // "Yes, it is possible." answers a yes/no question with its first word (a comma, not a full
+  // stop: "No. It is not closed under addition." is a whole answer, compared as text).
+  const yesNo = YES_NO.exec(s);
+  if (yesNo?.[1]) return yesNo[1];
   if (ANSWER_WORDS.test(s) || hasInnerMath(s)) return extractAnswer(s)?.answer ?? s;
-  return isProse(withoutUnitText(s), 1) && /\d/.test(s) ? valueOfProse(s) : s;
+  if (!isProse(withoutUnitText(s), 1)) return s;
+  return /\d/.test(s) ? valueOfProse(s) : (statedWord(s) ?? lastWordOfSentence(s) ?? s);
 }
+
+/**
+ * "The series diverges.": a short sentence with a subject ("The …", "It …", "Therefore …") and
+ * no negation answers with its last word. Phrases without a subject ("all real numbers", "no
+ * solution", "Quadrant I") are answers as they stand.
+ */
+function lastWordOfSentence(s: string): string | null {
+  const m = SHORT_SENTENCE.exec(s.trim());
+  if (!m?.[1] || NEGATION.test(s)) return null;
+  return m[1];
+}
+
+const SHORT_SENTENCE =
+  /^(?:so,?\s+|thus,?\s+|hence,?\s+|therefore,?\s+)?(?:the|it|this|that|they|these|each)\s+(?:[a-zA-Z]+\s+){0,4}([a-zA-Z]{3,})\s*[.!]?$/i;
+const NEGATION = /\b(?:not|no|never|nor|neither|cannot)\b|n't/i;
+
+/** "The correct option is B.", "The function is even.": one word after the verb is the answer. */
+function statedWord(s: string): string | null {
+  const span = afterLastVerb(s, { start: 0, end: s.length }, []);
+  if (span.start === 0) return null;
+  const rest = s
+    .slice(span.start)
+    .replace(/[.!]\s*$/, "")
+    .trim();
+  return /^\S{1,20}$/.test(rest) ? rest : null;
+}
+
+const YES_NO = /^\s*(yes|no),\s+[a-z]/i;
 
 /** "The speed is 48" → `48`; "2\sqrt{3} square units" → `2\sqrt{3}`; else the last value. */
 function valueOfProse(s: string): string {

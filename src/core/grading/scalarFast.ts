@@ -21,7 +21,14 @@ export function compareScalarsFast(
   if (based) return based;
   const ratios = ratioForms(gold, pred);
   if (ratios) return compareScalarsFast(ratios[0], ratios[1], options);
-  if (WORDS.test(gold) && WORDS.test(pred) && (gold.length > 1 || pred.length > 1 || isChoice(gold))) {
+  const constants = sameIntegrationConstant(gold, pred);
+  if (constants) return compareScalarsFast(gold, constants, options);
+  if (
+    WORDS.test(gold) &&
+    WORDS.test(pred) &&
+    (gold.length > 1 || pred.length > 1 || isChoice(gold)) &&
+    !isReorderedProduct(gold, pred)
+  ) {
     return gold.toLowerCase() === pred.toLowerCase() ? equal("same words") : notEqual("different words");
   }
   const g = percentForms(gold);
@@ -37,6 +44,30 @@ export function compareScalarsFast(
   }
   if (verdict?.verdict === "not-equal") return percentLenient(g.forms[0], p.forms[0], options) ?? verdict;
   return verdict ?? unknown("nothing to compare");
+}
+
+/** `ab` and `ba`, `xyz` and `zyx`: short lower-case letter strings with the same letters are products. */
+function isReorderedProduct(gold: string, pred: string): boolean {
+  if (gold === pred || gold.length > 4 || !/^[a-z]+$/.test(gold + pred)) return false;
+  if (ANSWER_WORDS.test(gold) || ANSWER_WORDS.test(pred)) return false;
+  return [...gold].sort().join() === [...pred].sort().join();
+}
+
+/** Short words that answers use as words (`yes` is not y·e·s). */
+const ANSWER_WORDS = /^(?:yes|no|on|odd|even|true|false|none|all|both|not|and|or|max|min|dne)$/;
+
+const TRAILING_CONSTANT = /\+(?:C|c|K|k|C_\{?1\}?)$/;
+
+/**
+ * `x^2 + C` against `x^2 + c` or `+ K`: an antiderivative's arbitrary constant may be named
+ * either way; the prediction's is renamed to the gold's (returns the renamed prediction).
+ */
+export function sameIntegrationConstant(gold: string, pred: string): string | undefined {
+  const g = TRAILING_CONSTANT.exec(gold)?.[0];
+  const p = TRAILING_CONSTANT.exec(pred)?.[0];
+  if (!g || !p || g === p || /[CcKk]/.test(pred.slice(0, -p.length).replace(/\\[a-zA-Z]+/g, "")))
+    return undefined;
+  return pred.slice(0, -p.length) + g;
 }
 
 const BASE_NUMBER = /^([0-9][0-9A-Fa-f]*)_(\d+)$/;
@@ -123,8 +154,15 @@ function constantOf(s: string): Constant | null {
   return { value, approximate: containsDecimal(e), overflow };
 }
 
+/** A word of five letters or more (`undefined`, `diverges`) is an answer in words, not a product. */
+function isWordAnswer(s: string): boolean {
+  return /^[a-zA-Z]{5,}$/.test(s);
+}
+
 function compareExpressions(gold: string, pred: string, options: EquivalenceOptions): GradeResult {
   if (gold === pred) return equal("same text after normalisation");
+  // `undefined` against `\infty`: a word is not a product of its letters.
+  if (isWordAnswer(gold) !== isWordAnswer(pred)) return notEqual("a word against a value");
   const a = parseCached(gold);
   const b = parseCached(pred);
   if (!a || !b) return unparsable(gold, pred);

@@ -10,12 +10,20 @@ const CLOCK_12H = /^(\d{1,2}):(\d{2})\s*(?:\\text\s*\{\s*)?([ap])\.?\s*m\.?\s*\}
 
 /** Rewrites whose meaning depends on the whole answer or on spaces. */
 export function spokenForms(s: string): string {
+  if (ELLIPSIS.test(s)) s = decimalsWithEllipsis(s);
   // Plain numbers and fractions (most answers) have none of these spellings.
   if (/^[-\d.,/{}]*$/.test(s)) return s;
   let t = clockTime(wholeAnswerWords(s));
   t = plainTextMath(t);
   t = repeatingDecimals(t);
   t = t.replace(/(?<=\d)\s*(?:\\text\s*\{\s*)?(?:pct|percentage|per\s*cent)\.?\s*\}?$/i, "\\%");
+  // `2 million`, `1.5 billion`: a scale word multiplies the number before it.
+  t = t.replace(
+    SCALED_NUMBER,
+    (_all, n: string, word: string) => `${n}\\times10^{${SCALE_POWERS[word.toLowerCase()] ?? 0}}`,
+  );
+  // `3.0 x 10^8`: a plain-text times sign between a number and a power of ten.
+  t = t.replace(/(?<=\d)\s*[xX]\s*(?=10\s*\^)/g, "\\times ");
   // `2.7778e-6`, `9e11` (a value written by a program): a power of ten, not Euler's e.
   t = t.replace(/(?<![\w.^\\])(\d+(?:\.\d+)?)[eE]([-+]?\d+)(?![\w.])/g, "$1\\times10^{$2}");
   // Inside trigonometric functions degrees are a unit of angle: `\cos(90^\circ-x)` = `\sin x`.
@@ -27,6 +35,9 @@ export function spokenForms(s: string): string {
   // `1011_{2}` and `1011_2` are one spelling of a number in base 2.
   return t.replace(/(?<=[0-9A-F])_\{(\d+)\}/g, "_$1");
 }
+
+const SCALE_POWERS: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12 };
+const SCALED_NUMBER = /(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)(?![a-zA-Z])/gi;
 
 /** `2:05 p.m.` → `14:05`; `09:05` → `9:05`: one spelling of a time of day. */
 function clockTime(s: string): string {
@@ -68,29 +79,52 @@ function wholeAnswerWords(s: string): string {
   if (/^(?:all real numbers|\\mathbb\s*\{?R\}?|\\mathbf\s*\{R\}|\\R|\(-\\infty\s*,\s*\\infty\))$/i.test(t))
     return "(-\\infty,\\infty)";
   if (/^(?:no (?:real )?solutions?|none|no such \w+)$/i.test(t)) return "\\emptyset";
+  if (/^(?:DNE|does not exist|doesn't exist)$/i.test(t)) return "DNE";
   return s;
 }
 
 /** Programmers' spellings: `x**2`, `sqrt(2)`, `2pi`. */
 function plainTextMath(s: string): string {
-  if (!/\*\*|sqrt|pi|sin|cos|tan|ln|log|exp/.test(s)) return s;
+  if (!/\*\*|sqrt|pi|sin|cos|tan|ln|log|exp|gcd|lcm/.test(s)) return s;
   return s
     .replace(/\*\*/g, "^")
     .replace(/(?<![\\a-zA-Z])sqrt\s*\(([^()]*)\)/g, "\\sqrt{$1}")
-    .replace(/(?<![\\a-zA-Z])(sqrt|sin|cos|tan|ln|log|exp)(?=\s*\()/g, "\\$1")
+    .replace(/(?<![\\a-zA-Z])(sqrt|sin|cos|tan|ln|log|exp|gcd|lcm)(?=\s*\()/g, "\\$1")
     .replace(/(?<![\\a-zA-Z])pi(?![a-zA-Z])/g, "\\pi ");
 }
 
 /** `0.\overline{3}` = 1/3, `0.1\overline{6}` = 1/6: a repeating decimal as the fraction it is. */
 function repeatingDecimals(s: string): string {
-  if (!s.includes("\\overline") && !s.includes("\\dot")) return s;
+  if (!/\\(?:overline|dot|bar)/.test(s)) return s;
   return s.replace(
-    /(\d*)\.(\d*)\\(?:overline|dot)\s*\{(\d+)\}/g,
-    (_all, w: string, fixed: string, rep: string) => {
-      const shift = 10n ** BigInt(fixed.length);
-      const period = 10n ** BigInt(rep.length) - 1n;
-      const numerator = (BigInt(w || "0") * shift + BigInt(fixed || "0")) * period + BigInt(rep);
-      return `\\frac{${numerator}}{${shift * period}}`;
-    },
+    /(\d*)\.(\d*)\\(?:overline|dot|bar)\s*\{?(\d+)\}?/g,
+    (_all, w: string, fixed: string, rep: string) => repeatingFraction(w, fixed, rep),
   );
+}
+
+function repeatingFraction(whole: string, fixed: string, rep: string): string {
+  const shift = 10n ** BigInt(fixed.length);
+  const period = 10n ** BigInt(rep.length) - 1n;
+  const numerator = (BigInt(whole || "0") * shift + BigInt(fixed || "0")) * period + BigInt(rep);
+  return `\\frac{${numerator}}{${shift * period}}`;
+}
+
+const ELLIPSIS = /\d(?:\\[lc]?dots|\.{2,3})/;
+const LONGEST_PERIOD = 6;
+
+/**
+ * `0.333\ldots`, `0.1666...`: digits that visibly repeat before an ellipsis (a block seen at
+ * least twice, a single digit at least twice) are that repeating decimal; otherwise the ellipsis
+ * only marks a truncated decimal (`3.14159...`), which is compared with the tolerance.
+ */
+function decimalsWithEllipsis(s: string): string {
+  return s.replace(/(\d*)\.(\d+)\s*(?:\\[lc]?dots|\.{2,3})/g, (_all, whole: string, digits: string) => {
+    for (let p = 1; p <= LONGEST_PERIOD && 2 * p <= digits.length; p++) {
+      if (digits.slice(-p) !== digits.slice(-2 * p, -p)) continue;
+      let start = digits.length - 2 * p;
+      while (start > 0 && digits[start - 1] === digits[start - 1 + p]) start--;
+      return repeatingFraction(whole, digits.slice(0, start), digits.slice(start, start + p));
+    }
+    return `${whole}.${digits}`;
+  });
 }

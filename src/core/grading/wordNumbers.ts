@@ -58,5 +58,37 @@ export function parseWordNumber(phrase: string): number | undefined {
 export function replaceWordNumbers(s: string): string {
   if (!/^[a-zA-Z][a-zA-Z\s-]*$/.test(s)) return s;
   const value = parseWordNumber(s);
-  return value === undefined ? s : String(value);
+  return value === undefined ? (wordFraction(s) ?? s) : String(value);
+}
+
+const DENOMINATORS: Record<string, number> = {
+  half: 2,
+  halves: 2,
+  third: 3,
+  thirds: 3,
+  quarter: 4,
+  quarters: 4,
+  fourth: 4,
+  fourths: 4,
+  fifth: 5,
+  fifths: 5,
+  sixth: 6,
+  sixths: 6,
+  seventh: 7,
+  sevenths: 7,
+  eighth: 8,
+  eighths: 8,
+  ninth: 9,
+  ninths: 9,
+  tenth: 10,
+  tenths: 10,
+};
+
+/** "one half", "three quarters", "a third": a fraction in words. */
+function wordFraction(s: string): string | undefined {
+  const m = /^(.+?)[\s-]+([a-z]+)$/i.exec(s.trim());
+  const d = m?.[2] ? DENOMINATORS[m[2].toLowerCase()] : undefined;
+  if (!m?.[1] || d === undefined) return undefined;
+  const n = /^an?$/i.test(m[1]) ? 1 : parseWordNumber(m[1]);
+  return n === undefined ? undefined : `\\frac{${n}}{${d}}`;
 }

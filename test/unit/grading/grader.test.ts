@@ -51,7 +51,10 @@ describe("grading: symbolic grader (worker)", function () {
     const result = await grader.isEquivalent("\\sum_{n=1}^{10^9} n", "5", { timeoutMs: 300 });
     assert.equal(result.verdict, "unknown");
     assert.match(result.reason, /time limit \(300 ms\)/);
-    await check("(x+1)^2", "x^2+2x+1", "equal"); // a fresh worker was started lazily
+    // A fresh worker is started lazily; its restart counts against the pair's limit, so give the
+    // pair room for a loaded machine (restarts measured at 0.6–4 s under load 7).
+    const recovered = await grader.isEquivalent("(x+1)^2", "x^2+2x+1", { timeoutMs: 15000 });
+    assert.equal(recovered.verdict, "equal", recovered.reason);
   });
 
   it("answers without the worker when the fast rules decide", async () => {
