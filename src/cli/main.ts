@@ -1,6 +1,7 @@
 /** The `acemath` command line: the same core as the extension, for terminals and scripts. */
 import { CHECK_USAGE, runCheck } from "./check";
 import { DOCTOR_USAGE, runDoctor } from "./doctor";
+import { EVAL_USAGE, runEval } from "./eval";
 import { runGrade } from "./grade";
 import { UsageError, type CliIo } from "./io";
 import { runSolve, SOLVE_USAGE } from "./solve";
@@ -11,6 +12,8 @@ commands:
   ${SOLVE_USAGE.replace(/\n/g, "\n  ")}
 
   ${DOCTOR_USAGE.replace(/\n/g, "\n  ")}
+
+  ${EVAL_USAGE.replace(/\n/g, "\n  ")}
 
   acemath grade [FILE|-]   grade JSONL lines {gold, pred|solution}; writes JSONL with extracted, equal, reason
 
@@ -25,6 +28,8 @@ export async function main(argv: string[], io: CliIo, signal: AbortSignal): Prom
         return await runSolve(rest, io, signal);
       case "doctor":
         return await runDoctor(rest, io, signal);
+      case "eval":
+        return await runEval(rest, io, signal);
       case "grade":
         return await runGrade(rest, io);
       case "check":

@@ -1,0 +1,329 @@
+/**
+ * `acemath eval`: the AceMath paper's protocol (pass@1, maj@k, rm@k, reward-weighted vote@k,
+ * oracle pass@k, no-answer rate) on benchmark files against a backend, or offline on stored
+ * generations (`--from-samples`). The Markdown table goes to stdout; with --json the JSON summary
+ * is the last stdout line and progress on stderr is JSON too.
+ */
+import { readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { readDatasetText, type EvalProblem } from "../core/eval/datasets";
+import { readSamplesText } from "../core/eval/fromSamples";
+import { Rescorer } from "../core/eval/rescore";
+import { gradeProblem, type GradedProblem } from "../core/eval/grade";
+import { runLiveDataset, type LiveSettings } from "../core/eval/live";
+import { buildManifest, datasetEntry, writeManifest } from "../core/eval/manifest";
+import { jsonSummary, markdownTable } from "../core/eval/report";
+import { SampleStore, storeHasData } from "../core/eval/store";
+import { summarize, summarizeDataset, type DatasetSummary } from "../core/eval/summary";
+import { createGrader, type Grader } from "../core/grading";
+import { DEFAULT_SOLVE_OPTIONS } from "../core/solve/request";
+import { terminalSafeLine } from "../core/util/terminalSafe";
+import { ENDPOINT_OPTIONS, ENDPOINT_USAGE, cliEndpoints } from "./endpoints";
+import { UsageError, type CliIo } from "./io";
+
+export const EVAL_USAGE = `acemath eval --data FILE.jsonl [--data …] [options]   (or --from-samples FILE.jsonl [--from-samples …])
+${ENDPOINT_USAGE}
+  --data FILE          benchmark JSONL (gsm8k, MATH, minerva, olympiadbench, mmlu_stem layouts, or any
+                       JSONL with problem|question and answer|gt|final_answer)
+  --problem-field F    --gold-field F   name other fields of --data records
+  --from-samples FILE  evaluate stored generations offline (texts in code|samples, rewards in pred_score|rewards)
+  --rescore            with --from-samples: score the stored texts again with --reward-url/--reward-model
+  --n N                samples per problem (default 8)      --greedy   also one greedy sample for pass@1
+  --k LIST             k values, e.g. 1,2,4,8 (default N)   --seeds S  random draws of k of N (default 100)
+  --limit N            first N problems of each file        --concurrency C  problems at once (default 4)
+  --temperature T --top-p P --max-tokens K --seed S   sampling (defaults 0.7, 0.8, 2048, 0)
+  --out DIR            append every generation to DIR/samples.jsonl and write DIR/manifest.json
+  --resume             reuse what DIR/samples.jsonl holds; only missing problems are generated
+  --json               JSON summary as the last stdout line; progress on stderr as JSON lines`;
+
+const OPTIONS = {
+  ...ENDPOINT_OPTIONS,
+  data: { type: "string", multiple: true },
+  "from-samples": { type: "string", multiple: true },
+  "problem-field": { type: "string" },
+  "gold-field": { type: "string" },
+  n: { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.n) },
+  k: { type: "string" },
+  seeds: { type: "string", default: "100" },
+  greedy: { type: "boolean", default: false },
+  limit: { type: "string" },
+  concurrency: { type: "string", default: "4" },
+  temperature: { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.temperature) },
+  "top-p": { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.topP) },
+  "max-tokens": { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.maxTokens) },
+  seed: { type: "string", default: "0" },
+  out: { type: "string" },
+  resume: { type: "boolean", default: false },
+  rescore: { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
+} as const;
+
+type Values = ReturnType<typeof parseEvalArgs>["values"];
+
+export async function runEval(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
+  const { values, positionals } = parseEvalArgs(args);
+  if (positionals.length > 0)
+    throw new UsageError(`eval takes no positional arguments (got "${positionals[0]}")`);
+  const data = values.data ?? [];
+  const stored = values["from-samples"] ?? [];
+  if (data.length === 0 && stored.length === 0)
+    throw new UsageError("eval needs --data FILE or --from-samples FILE");
+  if (data.length > 0 && stored.length > 0)
+    throw new UsageError("use either --data or --from-samples, not both");
+  if (values.resume && !values.out) throw new UsageError("--resume needs --out DIR");
+  if (values.rescore && stored.length === 0) throw new UsageError("--rescore goes with --from-samples");
+  const n = positiveInteger(values.n, "--n");
+  const ks = values.k === undefined ? [n] : values.k.split(",").map((k) => positiveInteger(k.trim(), "--k"));
+  const seeds = positiveInteger(values.seeds, "--seeds");
+  const limit = values.limit === undefined ? Infinity : positiveInteger(values.limit, "--limit");
+  const progress = progressWriter(io, values.json);
+  for (const k of ks.filter((k) => data.length > 0 && k > n))
+    io.stderr.write(`note: k=${k} is more than --n ${n}: every problem uses all its samples for @${k}\n`);
+  const grader = createGrader();
+  try {
+    const summaries: DatasetSummary[] = [];
+    if (stored.length > 0) {
+      const rescorer = values.rescore ? rescorerFor(values, io, signal) : null;
+      for (const file of stored)
+        summaries.push(await evalStored(file, limit, grader, { ks, seeds }, progress, rescorer));
+      if (signal.aborted) return 130;
+    } else {
+      const live = await evalLive(data, values, { n, ks, seeds, limit, grader }, io, progress, signal);
+      if (live === "interrupted") {
+        io.stderr.write("acemath: interrupted; what arrived is kept in --out (rerun with --resume)\n");
+        return 130;
+      }
+      summaries.push(...live);
+    }
+    const summary = summarize(summaries);
+    io.stdout.write(markdownTable(summary));
+    if (values.json) io.stdout.write(`${JSON.stringify(jsonSummary(summary))}\n`);
+    return 0;
+  } finally {
+    grader.dispose();
+  }
+}
+
+type Progress = (event: { dataset: string; done: number; total: number; detail?: string }) => void;
+
+async function evalLive(
+  files: string[],
+  values: Values,
+  options: { n: number; ks: number[]; seeds: number; limit: number; grader: Grader },
+  io: CliIo,
+  progress: Progress,
+  signal: AbortSignal,
+): Promise<DatasetSummary[] | "interrupted"> {
+  const { grader } = options;
+  const settings = liveSettings(values, options.n);
+  const sets = files.map((file) => ({
+    file,
+    name: datasetName(file),
+    problems: readProblems(file, values, options.limit, io),
+  }));
+  const out = values.out;
+  if (out && !values.resume && storeHasData(out))
+    throw new UsageError(`${out} already holds a run's samples: add --resume, or choose another --out`);
+  const endpoints = cliEndpoints(values, io);
+  const manifest = buildManifest({
+    version: toolVersion(),
+    datasets: sets.map((s) => datasetEntry(s.file, s.name, s.problems.length)),
+    settings,
+    ks: options.ks,
+    seeds: options.seeds,
+    policyUrls: endpoints.policyReplicas.map((r) => r.baseUrl),
+    rewardUrls: endpoints.rewardReplicas?.map((r) => r.baseUrl) ?? [],
+  });
+  const store = out ? new SampleStore(out, values.resume) : null;
+  if (out) writeManifest(out, manifest);
+  const summaries: DatasetSummary[] = [];
+  for (const { name, problems } of sets) {
+    const result = await runLiveDataset(
+      {
+        name,
+        problems,
+        settings,
+        backends: { policy: endpoints.policy, reward: endpoints.reward },
+        grader,
+        store,
+        onServers: (policy, reward) => {
+          manifest.servers.policy ??= policy;
+          manifest.servers.reward ??= reward;
+        },
+      },
+      (done, total, detail) => progress({ dataset: name, done, total, detail }),
+      signal,
+    );
+    if (out) writeManifest(out, manifest);
+    if (signal.aborted) return "interrupted";
+    for (const failure of result.failures)
+      io.stderr.write(
+        `acemath: ${name} problem ${failure.id} failed: ${terminalSafeLine(failure.message)}\n`,
+      );
+    summaries.push(
+      summarizeDataset(name, result.graded, {
+        ks: options.ks,
+        seeds: options.seeds,
+        failed: result.failures.length,
+      }),
+    );
+  }
+  return summaries;
+}
+
+/** The version in the package.json nearest above this file (the CLI's own), for the manifest. */
+function toolVersion(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.version) return pkg.version;
+    } catch {
+      // not here: look one folder up
+    }
+  }
+  return "unknown";
+}
+
+function progressWriter(io: CliIo, json: boolean): Progress {
+  const started = new Map<string, number>();
+  return ({ dataset, done, total, detail }) => {
+    const since = started.get(dataset) ?? Date.now();
+    started.set(dataset, since);
+    const seconds = (Date.now() - since) / 1000;
+    const rate = seconds > 0 ? done / seconds : 0;
+    const eta = rate > 0 ? Math.round((total - done) / rate) : null;
+    if (json) {
+      const event = {
+        dataset,
+        done,
+        total,
+        ...(eta === null ? {} : { eta_s: eta }),
+        ...(detail ? { detail } : {}),
+      };
+      io.stderr.write(`${JSON.stringify({ progress: event })}\n`);
+    } else if (done === total || done % 10 === 0) {
+      const speed = rate > 0 ? `, ${rate.toFixed(2)} problems/s, ETA ${eta}s` : "";
+      io.stderr.write(
+        `${terminalSafeLine(dataset)}: ${done}/${total} problems${speed}${detail ? ` (${terminalSafeLine(detail)})` : ""}\n`,
+      );
+    }
+  };
+}
+
+async function evalStored(
+  file: string,
+  limit: number,
+  grader: Grader,
+  options: { ks: number[]; seeds: number },
+  progress: Progress,
+  rescorer: { rescorer: Rescorer; signal: AbortSignal; io: CliIo } | null,
+): Promise<DatasetSummary> {
+  const rows = readSamplesText(readText(file)).slice(0, limit);
+  const name = datasetName(file);
+  const graded: GradedProblem[] = [];
+  let failed = 0;
+  for (const row of rows) {
+    if (!row.ok) {
+      failed++; // reported as a failed problem, not dropped
+      progress({
+        dataset: name,
+        done: graded.length + failed,
+        total: rows.length,
+        detail: `record ${row.index}: ${row.error}`,
+      });
+      continue;
+    }
+    const { problem } = row.value;
+    let samples = row.value.samples;
+    if (rescorer) {
+      try {
+        samples = await rescorer.rescorer.rescore(problem.problem, samples, rescorer.signal);
+      } catch (error) {
+        if (rescorer.signal.aborted) throw error;
+        failed++;
+        const message = error instanceof Error ? error.message : String(error);
+        rescorer.io.stderr.write(
+          `acemath: ${name} problem ${problem.id} could not be scored: ${terminalSafeLine(message)}\n`,
+        );
+        progress({ dataset: name, done: graded.length + failed, total: rows.length });
+        continue;
+      }
+    }
+    graded.push(
+      await gradeProblem({ gold: problem.gold, multipleChoice: problem.multipleChoice, samples }, grader),
+    );
+    progress({ dataset: name, done: graded.length + failed, total: rows.length });
+  }
+  return summarizeDataset(name, graded, { ...options, failed });
+}
+
+function rescorerFor(values: Values, io: CliIo, signal: AbortSignal) {
+  if (values["no-reward"]) throw new UsageError("--rescore needs a reward server (not --no-reward)");
+  const endpoints = cliEndpoints(values, io);
+  return { rescorer: new Rescorer(endpoints.reward!, endpoints.rewardModel), signal, io };
+}
+
+function readProblems(file: string, values: Values, limit: number, io: CliIo): EvalProblem[] {
+  const fields = { problem: values["problem-field"], gold: values["gold-field"] };
+  const problems: EvalProblem[] = [];
+  for (const result of readDatasetText(readText(file), fields).slice(0, limit)) {
+    if (result.ok) problems.push(result.problem);
+    else io.stderr.write(`acemath: ${file} record ${result.index} skipped: ${result.error}\n`);
+  }
+  if (problems.length === 0) throw new UsageError(`${file}: no readable problem`);
+  return problems;
+}
+
+function liveSettings(values: Values, n: number): LiveSettings {
+  return {
+    n,
+    greedy: values.greedy,
+    temperature: nonNegative(values.temperature, "--temperature"),
+    topP: nonNegative(values["top-p"], "--top-p"),
+    maxTokens: positiveInteger(values["max-tokens"], "--max-tokens"),
+    seed: Number.isInteger(Number(values.seed)) ? Number(values.seed) : badNumber("--seed", values.seed),
+    concurrency: positiveInteger(values.concurrency, "--concurrency"),
+    policyModel: values["policy-model"] ?? null,
+    rewardModel: values["reward-model"] ?? null,
+  };
+}
+
+/** `…/gsm8k/test.jsonl` is "gsm8k"; `math_cot_100.jsonl` is "math_cot_100". */
+export function datasetName(file: string): string {
+  const base = basename(file).replace(/\.jsonl?$/i, "");
+  return /^(test|train|dev|validation)$/i.test(base) ? basename(dirname(file)) : base;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function parseEvalArgs(args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function positiveInteger(text: string, flag: string): number {
+  const value = Number(text);
+  return Number.isInteger(value) && value >= 1 ? value : badNumber(flag, text, "an integer ≥ 1");
+}
+
+function nonNegative(text: string, flag: string): number {
+  const value = Number(text);
+  return Number.isFinite(value) && value >= 0 ? value : badNumber(flag, text, "a number ≥ 0");
+}
+
+function badNumber(flag: string, text: string, what = "an integer"): never {
+  throw new UsageError(`${flag} expects ${what}, got "${text}"`);
+}

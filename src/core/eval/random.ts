@@ -1,0 +1,22 @@
+/** A small seeded generator, so draws of k of N and bootstrap resamples repeat exactly across runs and machines. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** k distinct indices of 0..n−1 (partial Fisher–Yates), returned in ascending (generation) order. */
+export function sampleIndices(n: number, k: number, random: () => number): number[] {
+  const pool = Array.from({ length: n }, (_, i) => i);
+  const size = Math.min(k, n);
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(random() * (n - i));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, size).sort((a, b) => a - b);
+}

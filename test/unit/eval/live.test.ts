@@ -1,0 +1,250 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Manifest } from "../../../src/core/eval/manifest";
+import type { JsonSummary } from "../../../src/core/eval/report";
+import type { StoreLine } from "../../../src/core/eval/store";
+import { loadDataset, startSimulator, type SimServer } from "../../sim";
+import { runCli, type CliRun } from "../cli/cliHarness";
+
+const PROBLEMS = loadDataset()
+  .problems.filter((p) => p.source === "math_cot_100")
+  .slice(0, 6);
+
+function lastJson(run: CliRun): JsonSummary {
+  return JSON.parse(run.stdout.trimEnd().split("\n").pop()!) as JsonSummary;
+}
+
+function storeLines(dir: string): StoreLine[] {
+  const path = join(dir, "samples.jsonl");
+  if (!existsSync(path)) return [];
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as StoreLine);
+}
+
+/** Problem texts of the generation requests the simulator received (probes carry no dataset problem). */
+function generatedProblems(sim: SimServer, from = 0): string[] {
+  return sim.requests
+    .slice(from)
+    .filter((r) => r.path.endsWith("/chat/completions"))
+    .map((r) => JSON.stringify((r.body as { messages?: unknown }).messages ?? ""))
+    .flatMap((messages) => PROBLEMS.filter((p) => messages.includes(JSON.stringify(p.problem).slice(1, -1))))
+    .map((p) => p.problem);
+}
+
+describe("acemath eval against the simulated backend", function () {
+  this.timeout(60000);
+  let sim: SimServer;
+  let dir: string;
+  let data: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "acemath-eval-"));
+    data = join(dir, "set.jsonl");
+    writeFileSync(
+      data,
+      PROBLEMS.map((p) => JSON.stringify({ problem: p.problem, answer: p.goldAnswer })).join("\n"),
+    );
+  });
+  afterEach(async () => {
+    await sim?.close().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const args = (out: string) => [
+    "eval",
+    "--data",
+    data,
+    "--n",
+    "4",
+    "--seed",
+    "1",
+    "--concurrency",
+    "1",
+    "--seeds",
+    "10",
+    "--json",
+    "--policy-url",
+    sim.policyBaseUrl,
+    "--reward-url",
+    sim.rewardBaseUrl,
+    "--out",
+    out,
+  ];
+
+  it("interrupted midway and resumed: identical results, nothing stored is requested again", async () => {
+    sim = await startSimulator({ tokensPerSecond: 4000 });
+    const reference = await runCli(args(join(dir, "reference")));
+    assert.equal(reference.code, 0, reference.stderr);
+    assert.equal(storeLines(join(dir, "reference")).length, PROBLEMS.length);
+
+    const out = join(dir, "interrupted");
+    const abort = new AbortController();
+    const watcher = setInterval(() => storeLines(out).length >= 3 && abort.abort(), 10);
+    const interrupted = await runCli(args(out), { signal: abort.signal }).finally(() =>
+      clearInterval(watcher),
+    );
+    assert.equal(interrupted.code, 130, interrupted.stderr);
+    const stored = storeLines(out);
+    assert.ok(stored.length >= 3 && stored.length < PROBLEMS.length, `${stored.length} stored`);
+    await sim.idle();
+
+    const before = sim.requests.length;
+    const resumed = await runCli([...args(out), "--resume"]);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    const asked = generatedProblems(sim, before);
+    const storedTexts = new Set(stored.map((l) => PROBLEMS[l.index]!.problem));
+    assert.deepEqual(
+      asked.filter((p) => storedTexts.has(p)),
+      [],
+      "a stored problem was generated again",
+    );
+    const missing = PROBLEMS.filter((p) => !storedTexts.has(p.problem)).map((p) => p.problem);
+    assert.deepEqual([...new Set(asked)].sort(), [...missing].sort(), "each missing problem is asked");
+    // The request in flight when the run was interrupted may reach the server after it went idle.
+    assert.ok(
+      asked.length <= missing.length + 1,
+      `${asked.length} generation requests for ${missing.length} problems`,
+    );
+    assert.deepEqual(lastJson(resumed), lastJson(reference));
+    assert.equal(storeLines(out).length, PROBLEMS.length);
+  });
+
+  it("writes a manifest with dataset hash, prompt, sampling, seeds, servers and version; refuses to mix runs", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    const out = join(dir, "run");
+    const run = await runCli(args(out));
+    assert.equal(run.code, 0, run.stderr);
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
+    assert.match(manifest.datasets[0]!.sha256, /^[0-9a-f]{64}$/);
+    assert.equal(manifest.datasets[0]!.problems, PROBLEMS.length);
+    assert.match(manifest.prompt.policySystem, /\\boxed\{\}/);
+    assert.deepEqual(manifest.sampling, {
+      n: 4,
+      greedy: false,
+      temperature: 0.7,
+      topP: 0.8,
+      maxTokens: 2048,
+      seed: 1,
+    });
+    assert.deepEqual(manifest.metrics, { ks: [4], seeds: 10 });
+    assert.equal(manifest.servers.policy?.model, sim.policyModel);
+    assert.equal(manifest.servers.reward?.model, sim.rewardModel);
+    assert.equal(manifest.servers.policyUrls[0], sim.policyBaseUrl);
+    assert.match(manifest.tool.version, /^\d+\.\d+\.\d+/);
+    assert.ok(lastJson(run).datasets.set!["rm@4"]! > 0);
+    const again = await runCli(args(out));
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /already holds a run's samples: add --resume/);
+  });
+
+  it("--greedy adds a temperature-0 request per problem and pass@1 uses it", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    // One problem whose first recorded solution (the simulator's greedy answer) is wrong, one right.
+    const all = loadDataset().problems.filter(
+      (p) => p.source === "math_cot_100" && p.id !== "math_cot_100/72",
+    );
+    const chosen = [all.find((p) => !p.solutions[0]!.correct)!, all.find((p) => p.solutions[0]!.correct)!];
+    writeFileSync(
+      data,
+      chosen.map((p) => JSON.stringify({ problem: p.problem, answer: p.goldAnswer })).join("\n"),
+    );
+    const run = await runCli([...args(join(dir, "greedy")), "--greedy"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(lastJson(run).datasets.set!["pass@1"], 50);
+    const lines = storeLines(join(dir, "greedy"));
+    assert.deepEqual(lines.map((l) => l.kind).sort(), ["greedy", "greedy", "samples", "samples"]);
+    const greedyBodies = sim.requests
+      .map((r) => r.body as { temperature?: number; n?: number } | undefined)
+      .filter((b) => b?.temperature === 0 && b.n === 1);
+    assert.equal(greedyBodies.length, 2);
+    for (const line of lines.filter((l) => l.kind === "greedy"))
+      assert.equal(line.candidates[0]!.text, chosen[line.index]!.solutions[0]!.text);
+  });
+
+  it("a problem that fails is reported on stderr and counted wrong, not dropped", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    // A prompt beyond the simulated 4096-token context: the solve refuses it before any generation.
+    const tooLong = { problem: `What is ${"1 + ".repeat(5000)}1?`, answer: "5001", id: "huge" };
+    writeFileSync(
+      data,
+      [PROBLEMS[0], PROBLEMS[1]]
+        .map((p) => JSON.stringify({ problem: p!.problem, answer: p!.goldAnswer }))
+        .concat(JSON.stringify(tooLong))
+        .join("\n"),
+    );
+    const run = await runCli(args(join(dir, "fail")));
+    assert.equal(run.code, 0, run.stderr);
+    const summary = lastJson(run);
+    assert.equal(summary.problems.set, 3);
+    assert.equal(summary.failed.set, 1);
+    assert.match(run.stderr, /set problem huge failed: /);
+    assert.ok(summary.datasets.set!["pass@4"]! <= 66.67, "the failed problem counts as wrong");
+    assert.equal(
+      storeLines(join(dir, "fail")).length,
+      2,
+      "a failure is not stored, so --resume tries it again",
+    );
+  });
+
+  it("every benchmark layout runs end to end: one column per file, in order, with an average", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    const sets = ["gsm8k", "minerva_math", "olympiadbench", "mmlu_stem", "math500"];
+    const dataArgs = sets.flatMap((set) => [
+      "--data",
+      join(__dirname, "../../fixtures/eval/benchmarks", `${set}.jsonl`),
+    ]);
+    const urls = ["--policy-url", sim.policyBaseUrl, "--reward-url", sim.rewardBaseUrl];
+    const run = await runCli(["eval", ...dataArgs, "--limit", "1", "--n", "2", "--json", ...urls]);
+    assert.equal(run.code, 0, run.stderr);
+    const summary = lastJson(run);
+    assert.deepEqual(Object.keys(summary.datasets), sets);
+    assert.deepEqual(Object.values(summary.problems), [1, 1, 1, 1, 1]);
+    assert.match(
+      run.stdout,
+      /^\| Metric \| GSM8K \| Minerva Math \| OlympiadBench \| MMLU STEM \| MATH500 \| Avg\. \|$/m,
+    );
+    assert.ok("no_answer" in summary.average && "weighted@2" in summary.average);
+  });
+
+  it("samples cut off by --max-tokens count as no-answer, apart from wrong", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    const run = await runCli([...args(join(dir, "cut")), "--max-tokens", "5", "--limit", "2"]);
+    assert.equal(run.code, 0, run.stderr);
+    const lines = storeLines(join(dir, "cut"));
+    assert.ok(lines.every((l) => l.candidates.every((c) => c.finishReason === "length")));
+    assert.equal(lastJson(run).datasets.set!.no_answer, 100);
+  });
+});
+
+describe("acemath eval --from-samples --rescore", function () {
+  this.timeout(60000);
+  let sim: SimServer;
+  let dir: string;
+  afterEach(async () => {
+    await sim?.close().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("scores the stored texts again: zeroed scores give rm@8 = first sample, rescored ones the reward's pick", async () => {
+    dir = mkdtempSync(join(tmpdir(), "acemath-rescore-"));
+    const zeroed = join(dir, "math_cot_100.jsonl");
+    const records = readFileSync(join(__dirname, "../../fixtures/eval/math_cot_100.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => ({ ...(JSON.parse(l) as { code: string[] }), pred_score: undefined }))
+      .map((r) => ({ ...r, pred_score: r.code.map(() => [0]) }));
+    writeFileSync(zeroed, records.map((r) => JSON.stringify(r)).join("\n"));
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    const plain = await runCli(["eval", "--from-samples", zeroed, "--json"]);
+    assert.equal(lastJson(plain).datasets.math_cot_100!["rm@8"], 90, "all ties: the first sample");
+    const urls = ["--policy-url", sim.policyBaseUrl, "--reward-url", sim.rewardBaseUrl];
+    const rescored = await runCli(["eval", "--from-samples", zeroed, "--rescore", "--json", ...urls]);
+    assert.equal(rescored.code, 0, rescored.stderr);
+    // The simulator serves the file's recorded reward scores: rm@8 is back to its 95 (see fromSamples.test.ts).
+    assert.equal(lastJson(rescored).datasets.math_cot_100!["rm@8"], 95, rescored.stderr.slice(-2000));
+    const scoring = sim.requests.filter((r) => /classify|pooling/.test(r.path) && r.status === 200);
+    assert.ok(scoring.length >= 100, `${scoring.length} scoring requests`);
+  });
+});
