@@ -1,4 +1,5 @@
 // TEST FIXTURE: deterministic randomness for the simulated backend, so every answer depends only on the request.
+import { mulberry32 } from "../../src/core/util/random";
 
 /** FNV-1a over UTF-16 code units: small, stable across Node versions, good enough to spread seeds. */
 export function hashString(text: string): number {
@@ -12,14 +13,7 @@ export function hashString(text: string): number {
 
 /** A uniform [0, 1) generator (mulberry32) seeded by the given parts; equal parts give equal sequences. */
 export function seededRandom(...parts: ReadonlyArray<string | number>): () => number {
-  let state = hashString(parts.join("\u0000"));
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hashString(parts.join("\u0000")));
 }
 
 /** Fisher-Yates on a copy. */

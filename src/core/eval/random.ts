@@ -1,14 +1,5 @@
-/** A small seeded generator, so draws of k of N and bootstrap resamples repeat exactly across runs and machines. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded draws, so draws of k of N and bootstrap resamples repeat exactly across runs and machines. */
+export { mulberry32 } from "../util/random";
 
 /** k distinct indices of 0..n−1 (partial Fisher–Yates), returned in ascending (generation) order. */
 export function sampleIndices(n: number, k: number, random: () => number): number[] {

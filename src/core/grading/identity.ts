@@ -7,6 +7,7 @@
 import { evaluate } from "./evaluate";
 import { freeSymbols, type Expr } from "./expr";
 import { equal, notEqual, unknown, type GradeResult } from "./types";
+import { mulberry32 } from "../util/random";
 
 const POINTS = 16;
 const MIN_DEFINED_POINTS = 6;
@@ -40,7 +41,7 @@ function agree(a: number, b: number): boolean {
 
 /** Points with both signs and non-integer values, so that `|x|` ≠ `x` and `\lfloor` tricks show. */
 export function* samplePoints(names: string[]): Generator<Map<string, number>> {
-  const random = seeded(0x5eed);
+  const random = mulberry32(0x5eed);
   for (let k = 0; k < POINTS; k++) {
     const env = new Map<string, number>();
     for (const name of names) {
@@ -49,16 +50,4 @@ export function* samplePoints(names: string[]): Generator<Map<string, number>> {
     }
     yield env;
   }
-}
-
-/** mulberry32: a tiny deterministic generator. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

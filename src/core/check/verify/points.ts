@@ -3,6 +3,7 @@
  * (`x \neq 1`, `x > 0`), and the agreement test. Fixed seed: a verdict never flips between runs.
  */
 import { evaluate, variables, type Node } from "../math/ast";
+import { mulberry32 } from "../../util/random";
 
 export const POINTS = 14;
 export const MIN_DEFINED = 5;
@@ -105,15 +106,4 @@ const OPS: Record<string, Constraint["op"]> = {
 export function valueAt(node: Node, env: ReadonlyMap<string, number>): number | null {
   const v = evaluate(node, env);
   return Number.isFinite(v) ? v : null;
-}
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
