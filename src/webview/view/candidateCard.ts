@@ -48,11 +48,15 @@ export function createCandidateCard(index: number, services: CardServices): Cand
   const score = el("span", { className: "score", attrs: { title: "Reward score" } });
   const badges = el("span", { className: "badges" });
   const buttons = {
-    insertAnswer: actionButton("insert-answer", "Insert answer", "Insert the final answer at the cursor"),
+    insertAnswer: actionButton(
+      "insert-answer",
+      "Insert answer",
+      "Insert the final answer after the problem (or at the cursor, if you moved it elsewhere)",
+    ),
     insertSolution: actionButton(
       "insert-solution",
       "Insert solution",
-      "Insert the whole solution at the cursor",
+      "Insert the whole solution after the problem (or at the cursor, if you moved it elsewhere)",
       "secondary",
     ),
     copyLatex: actionButton("copy-latex", "Copy LaTeX", "Copy the final answer's LaTeX", "secondary"),
