@@ -4,9 +4,7 @@
  * ../shared/data (MATH, OlympiadBench, college_math, Minerva, GSM8K). Each row: gold, prediction,
  * expected verdict. Near misses (must stay unequal) sit next to the true pairs they resemble.
  */
-import type { Verdict } from "../../../src/core/grading";
-
-export type Row = [gold: string, pred: string, expected: Verdict];
+import type { Row } from "./verdictTables";
 
 const E = "equal";
 const N = "not-equal";

@@ -5,6 +5,7 @@
 import * as assert from "node:assert/strict";
 import { createGrader, isEquivalentFast, type Grader } from "../../../src/core/grading";
 import { KIND_TABLES } from "./kindTables";
+import { itGradesEveryRow } from "./verdictTables";
 
 describe("grading: answers as people and models write them (issue #7)", function () {
   this.timeout(20000);
@@ -14,17 +15,7 @@ describe("grading: answers as people and models write them (issue #7)", function
   });
   after(() => grader.dispose());
 
-  for (const [kind, rows] of Object.entries(KIND_TABLES)) {
-    it(`${kind} (${rows.length} pairs)`, async () => {
-      const wrong: string[] = [];
-      for (const [gold, pred, expected] of rows) {
-        const result = await grader.isEquivalent(gold, pred);
-        if (result.verdict !== expected)
-          wrong.push(`${gold} vs ${pred}: ${result.verdict} (${result.reason}), expected ${expected}`);
-      }
-      assert.deepEqual(wrong, []);
-    });
-  }
+  itGradesEveryRow(KIND_TABLES, () => grader);
 
   describe("11. three-valued honesty", () => {
     it("leaves a union whose parts need the CAS unknown on the fast path, and the worker decides it", async () => {

@@ -6,6 +6,7 @@
 import * as assert from "node:assert/strict";
 import { createGrader, type Grader } from "../../../src/core/grading";
 import { PROBES } from "./probes";
+import { itGradesEveryRow } from "./verdictTables";
 
 describe("grading: probe pairs in the styles other graders exercise (issue #7, round 2)", function () {
   this.timeout(30000);
@@ -15,17 +16,7 @@ describe("grading: probe pairs in the styles other graders exercise (issue #7, r
   });
   after(() => grader.dispose());
 
-  for (const [kind, rows] of Object.entries(PROBES)) {
-    it(`${kind} (${rows.length} pairs)`, async () => {
-      const wrong: string[] = [];
-      for (const [gold, pred, expected] of rows) {
-        const result = await grader.isEquivalent(gold, pred);
-        if (result.verdict !== expected)
-          wrong.push(`${gold} vs ${pred}: ${result.verdict} (${result.reason}), expected ${expected}`);
-      }
-      assert.deepEqual(wrong, []);
-    });
-  }
+  itGradesEveryRow(PROBES, () => grader);
 
   it("has at least 300 probes, with near misses that must stay unequal", () => {
     const all = Object.values(PROBES).flat();

@@ -6,14 +6,12 @@
  * verdict is what a careful human would say; spellings whose meaning a human could not settle
  * without the question (degrees vs radians, rounding a short gold) are left out on purpose.
  */
-import type { Verdict } from "../../../src/core/grading";
-
-export type Probe = [gold: string, pred: string, expected: Verdict];
+import type { Row } from "./verdictTables";
 
 const E = "equal";
 const N = "not-equal";
 
-export const PROBES: Record<string, Probe[]> = {
+export const PROBES: Record<string, Row[]> = {
   "LaTeX wrappers and decorations": [
     ["\\frac{4}{9}", "\\dfrac{4}{9}", E],
     ["\\frac{4}{9}", "\\left(\\frac{4}{9}\\right)", E],
