@@ -1,6 +1,6 @@
 // Cancelling a solve mid-stream keeps what arrived so far and really closes the HTTP stream.
 import assert from "node:assert/strict";
-import { solveFixtureProblem, useSimSession } from "./session";
+import { solveUntilPartialText, useSimSession } from "./session";
 import { waitUntil } from "./wait";
 
 describe("AceMath: Solve cancelled mid-stream (slow simulated backend)", function () {
@@ -11,19 +11,7 @@ describe("AceMath: Solve cancelled mid-stream (slow simulated backend)", functio
     const session = context.session();
     const sim = context.sim();
     const { panel } = session;
-    await solveFixtureProblem(session);
-    await panel.waitForStatus("running", 60_000);
-    // Wait until some text has streamed into a candidate, so there is something partial to keep.
-    await panel.frame
-      .locator(".candidate .solution")
-      .filter({ hasText: /\S/ })
-      .first()
-      .waitFor({ timeout: 60_000 });
-    const chat = await waitUntil("the chat request to reach the simulator", () =>
-      sim.requests.find(
-        (r) => r.path === "/v1/chat/completions" && (r.body as { stream?: unknown }).stream === true,
-      ),
-    );
+    const chat = await solveUntilPartialText(session, sim);
     assert.ok(!chat.completed, "the stream is still running when the test cancels");
 
     await panel.frame.locator("#cancel").click();

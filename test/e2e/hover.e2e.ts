@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { FIXTURE_WORKSPACE } from "./paths";
-import { startSimulator, type SimServer } from "../sim/server";
+import { solveChats, startSimulator, type SimServer } from "../sim/server";
 import { openSession, screenshotAfterEach, settingsFor, useSimSession, type Session } from "./session";
 import { waitUntil } from "./wait";
 
@@ -106,11 +106,7 @@ describe("AceMath: hover check of written answers in code-server (simulated back
       messages,
     );
 
-    const chat = context
-      .sim()
-      .requests.filter(
-        (r) => r.path === "/v1/chat/completions" && (r.body as { stream?: unknown }).stream === true,
-      );
+    const chat = solveChats(context.sim());
     assert.equal(chat.length, 1, "one solve for one explicit check");
     const body = chat[0]?.body as { messages?: { content?: string }[] };
     assert.ok(

@@ -1,5 +1,6 @@
 // Solve from a notebook: the selected Markdown cell (rendered, so no text editor is active) is the problem.
 import assert from "node:assert/strict";
+import { solveChats } from "../sim/server";
 import { useSimSession } from "./session";
 
 const NOTEBOOK = "problem.ipynb";
@@ -15,9 +16,7 @@ describe("AceMath: Solve from a notebook cell", function () {
     await workbench.runCommand("AceMath: Solve");
     await panel.waitForStatus("complete");
     assert.equal(await panel.candidates().count(), 8);
-    const chat = sim.requests.find(
-      (r) => r.path === "/v1/chat/completions" && (r.body as { stream?: unknown }).stream === true,
-    );
+    const chat = solveChats(sim)[0];
     const messages = (chat?.body as { messages?: { role: string; content: string }[] }).messages ?? [];
     assert.equal(messages[1]?.content, CELL_PROBLEM, "the cell's text is the problem sent to the model");
     await workbench.screenshot("notebook-solve");

@@ -1,7 +1,7 @@
 // Reloading the window mid-solve closes the HTTP stream, and the restored panel keeps what had arrived
 // without pretending the solve still runs.
 import assert from "node:assert/strict";
-import { solveFixtureProblem, useSimSession } from "./session";
+import { solveUntilPartialText, useSimSession } from "./session";
 import { waitUntil } from "./wait";
 
 /** The webview saves its state at most every 500 ms (src/webview/main.ts); one interval and some margin. */
@@ -20,18 +20,7 @@ describe("AceMath: window reloaded mid-solve (slow simulated backend)", function
     const session = context.session();
     const sim = context.sim();
     const { panel, workbench } = session;
-    await solveFixtureProblem(session);
-    await panel.waitForStatus("running", 60_000);
-    await panel.frame
-      .locator(".candidate .solution")
-      .filter({ hasText: /\S/ })
-      .first()
-      .waitFor({ timeout: 60_000 });
-    const chat = await waitUntil("the chat request to reach the simulator", () =>
-      sim.requests.find(
-        (r) => r.path === "/v1/chat/completions" && (r.body as { stream?: unknown }).stream === true,
-      ),
-    );
+    const chat = await solveUntilPartialText(session, sim);
     const before = await panel.candidateAttributes();
     // What the panel showed must be in the state it saved before the reload.
     await new Promise((resolve) => setTimeout(resolve, SAVE_INTERVAL_MARGIN_MS));

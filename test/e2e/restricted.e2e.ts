@@ -1,7 +1,7 @@
 // Restricted Mode (Workspace Trust on, folder not trusted): the extension still activates with its limited
 // feature set, and a cloned repository's .vscode/settings.json cannot redirect requests to another server.
 import assert from "node:assert/strict";
-import { startSimulator, type SimServer } from "../sim/server";
+import { solveChats, startSimulator, type SimServer } from "../sim/server";
 import {
   openSession,
   settingsFor,
@@ -58,10 +58,7 @@ describe("AceMath: Solve in Restricted Mode (untrusted workspace)", function () 
       [],
       "the server named in the workspace settings got no request",
     );
-    const solveChats = userSim.requests.filter(
-      (r) => r.path === "/v1/chat/completions" && (r.body as { stream?: unknown }).stream === true,
-    );
-    const body = solveChats[0]?.body as { n: number; max_tokens: number };
+    const body = solveChats(userSim)[0]?.body as { n: number; max_tokens: number };
     assert.equal(body.n, 8, "the workspace's acemath.samples is ignored in Restricted Mode");
     assert.ok(body.max_tokens <= 2048, "the workspace's acemath.maxTokens is ignored in Restricted Mode");
   });

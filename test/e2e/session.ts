@@ -1,7 +1,13 @@
 // One code-server plus one browser page on it, started for a describe block and closed after it.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startSimulator, type SimOptions, type SimServer } from "../sim/server";
+import {
+  solveChats,
+  startSimulator,
+  type RecordedRequest,
+  type SimOptions,
+  type SimServer,
+} from "../sim/server";
 import { startCodeServer, type CodeServer } from "./codeServer";
 import { FIXTURE_WORKSPACE } from "./paths";
 import { PROBLEM_FILE, problemLine } from "./problem";
@@ -75,6 +81,22 @@ export async function solveFixtureProblem(session: Session): Promise<void> {
   const line = problemLine(server.workspaceDir);
   await workbench.selectLines(line, line);
   await workbench.runCommand("AceMath: Solve");
+}
+
+/**
+ * Solves the fixture problem against a slow simulator and returns its solve stream's record once some
+ * text has streamed into a candidate, so there is something partial to keep when the test interrupts it.
+ */
+export async function solveUntilPartialText(session: Session, sim: SimServer): Promise<RecordedRequest> {
+  const { panel } = session;
+  await solveFixtureProblem(session);
+  await panel.waitForStatus("running", 60_000);
+  await panel.frame
+    .locator(".candidate .solution")
+    .filter({ hasText: /\S/ })
+    .first()
+    .waitFor({ timeout: 60_000 });
+  return waitUntil("the chat request to reach the simulator", () => solveChats(sim)[0]);
 }
 
 /** Resolves once the extension host has activated the extension (the log line VS Code writes then). */

@@ -1,6 +1,7 @@
 // Issue #2 end to end: the packaged extension in a real VS Code (code-server) solves a real MATH problem
 // against the simulated vLLM backend, ranks the 8 candidates by the reward model and inserts an answer.
 import assert from "node:assert/strict";
+import { solveChats } from "../sim/server";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { answerOfBestRewardedSolution, canonicalAnswer, fixtureRecord, PROBLEM_FILE } from "./problem";
@@ -50,11 +51,7 @@ describe("AceMath: Solve in code-server (trusted workspace, simulated backend)",
       "the panel says the backend is simulated",
     );
 
-    const chat = context
-      .sim()
-      .requests.filter(
-        (r) => r.path === "/v1/chat/completions" && (r.body as { stream?: unknown }).stream === true,
-      );
+    const chat = solveChats(context.sim());
     assert.equal(chat.length, 1, "one chat request asks for all candidates");
     assert.equal(
       (chat[0]?.body as { n?: unknown }).n,

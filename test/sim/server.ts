@@ -297,3 +297,10 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
       }),
   };
 }
+
+/** The solve streams the simulator served (not the clients' one-token probes, which do not stream). */
+export function solveChats(sim: Pick<SimServer, "requests">): RecordedRequest[] {
+  return sim.requests.filter(
+    (r) => r.path === "/v1/chat/completions" && (r.body as { stream?: unknown } | undefined)?.stream === true,
+  );
+}

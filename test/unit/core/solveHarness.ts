@@ -76,11 +76,7 @@ export function eventsOfType<T extends SolveEvent["type"]>(events: SolveEvent[],
 }
 
 /** The generation requests of solves (streaming), leaving out the one-token probe that learns `n`. */
-export function solveChats(sim: SimServer): RecordedRequest[] {
-  return sim.requests.filter(
-    (r) => r.path === "/v1/chat/completions" && (r.body as { stream?: unknown } | undefined)?.stream === true,
-  );
-}
+export { solveChats } from "../../sim";
 
 /** The reward client's one-time probe scores a fixed tiny input; real scoring requests carry candidates. */
 export function isRewardProbe(r: RecordedRequest): boolean {
