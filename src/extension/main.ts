@@ -14,6 +14,7 @@ import { log } from "./log";
 import { showInfo, showInternalError, showWarning } from "./notifications";
 import { ApiKeyStore } from "./secrets";
 import { SolveController } from "./solve/solveController";
+import { problemSpans } from "./solve/problemSpans";
 import { registerSolvePanelSerializer } from "./solve/solvePanel";
 import { targetFromCell, targetFromEditor, type SolveTarget } from "./solve/target";
 import { StatusBar } from "./statusBar";
@@ -25,6 +26,8 @@ interface Services {
   backends: EndpointBackends;
   statusBar: StatusBar;
   controller: SolveController;
+  /** The one grading worker, started on first use. */
+  grader: () => Grader;
   groupAnswers: AnswerGrouper;
 }
 
@@ -59,9 +62,9 @@ export function activate(context: vscode.ExtensionContext) {
         }),
       );
     }
-    registerAnswerChecking(context, services.controller, async (groupAnswers) => {
+    registerAnswerChecking(context, services.controller, services.grader, async () => {
       const { policy, reward } = await services.backends.current();
-      return { policy, reward, groupAnswers };
+      return { policy, reward, groupAnswers: services.groupAnswers };
     });
     log().info(`AceMath Studio activated (workspace trusted: ${vscode.workspace.isTrusted}).`);
     // Only extension tests (run with extensionMode Test) may read the latest solve: another extension
@@ -78,16 +81,23 @@ export function activate(context: vscode.ExtensionContext) {
 function createServices(context: vscode.ExtensionContext): Services {
   const statusBar = new StatusBar();
   const controller = new SolveController(context.extensionUri, statusBar);
-  // The grader's worker (and its CAS) starts on first use, not at activation.
+  // One grading worker (and its CAS) for solves and answer checks, started on first use, not at activation.
   let grader: Grader | null = null;
-  const groupAnswers: AnswerGrouper = (answers) => {
-    grader ??= createGrader();
-    return grader.clusterAnswers(answers);
-  };
-  context.subscriptions.push(statusBar, controller, log(), { dispose: () => grader?.dispose() });
+  const sharedGrader = (): Grader => (grader ??= createGrader());
+  const groupAnswers: AnswerGrouper = (answers) => sharedGrader().clusterAnswers(answers);
+  context.subscriptions.push(statusBar, controller, problemSpans, log(), {
+    dispose: () => grader?.dispose(),
+  });
   context.subscriptions.push(registerSolvePanelSerializer((panel) => controller.restorePanel(panel)));
   const apiKeys = new ApiKeyStore(context.secrets);
-  return { apiKeys, backends: new EndpointBackends(apiKeys), statusBar, controller, groupAnswers };
+  return {
+    apiKeys,
+    backends: new EndpointBackends(apiKeys),
+    statusBar,
+    controller,
+    grader: sharedGrader,
+    groupAnswers,
+  };
 }
 
 async function solveCommand(services: Services, ...args: unknown[]): Promise<void> {

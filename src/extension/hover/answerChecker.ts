@@ -1,7 +1,8 @@
 /**
  * Shared by the hover and the "Check Answer" command: finds the written answer at a position,
  * computes (and caches) its symbolic verdict, and holds the model verdicts a check produced.
- * The grading worker starts on first use, not at activation.
+ * The grading worker is the extension's one worker (it starts on first use, not at activation), so a
+ * hover never starts a second CAS beside the one that groups a solve's answers.
  */
 import * as vscode from "vscode";
 import {
@@ -13,7 +14,7 @@ import {
   type ModelVerdict,
   type SymbolicResult,
 } from "../../core/check";
-import { createGrader, type Grader } from "../../core/grading";
+import type { Grader } from "../../core/grading";
 import { checkSourceOf } from "./documentSource";
 
 /** Per pair of expressions; the hover waits for at most a few of these. */
@@ -21,14 +22,14 @@ const SYMBOLIC_TIMEOUT_MS = 1500;
 
 export class AnswerChecker implements vscode.Disposable {
   readonly cache = new CheckCache();
-  private grader: Grader | null = null;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a check with the model added a verdict for an answer in this document. */
   readonly onDidCheck = this.changed.event;
 
+  constructor(private readonly sharedGrader: () => Grader) {}
+
   get equivalence(): Grader {
-    this.grader ??= createGrader();
-    return this.grader;
+    return this.sharedGrader();
   }
 
   async targetAt(document: vscode.TextDocument, offset: number): Promise<CheckTarget | null> {
@@ -61,7 +62,5 @@ export class AnswerChecker implements vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
-    this.grader?.dispose();
-    this.grader = null;
   }
 }

@@ -13,7 +13,6 @@ import {
   type ModelVerdict,
 } from "../../core/check";
 import type { SolveDependencies } from "../../core/solve/pipeline";
-import type { AnswerGrouper } from "../../core/solve/ranking";
 import type { SolveState } from "../../core/solve/state";
 import { readEndpointSettings, readLimitSettings, readSamplingSettings } from "../config";
 import { log } from "../log";
@@ -26,7 +25,7 @@ export interface CheckAnswerServices {
   checker: AnswerChecker;
   controller: SolveController;
   /** The backends from the user's settings and keys, as Solve uses them. */
-  dependencies: (groupAnswers: AnswerGrouper) => Promise<SolveDependencies>;
+  dependencies: () => Promise<SolveDependencies>;
 }
 
 interface Location {
@@ -50,7 +49,7 @@ export async function checkAnswerCommand(
     showWarning("No problem was found before this answer, so there is nothing to solve and compare with.");
     return undefined;
   }
-  const deps = await services.dependencies((answers) => services.checker.equivalence.clusterAnswers(answers));
+  const deps = await services.dependencies();
   const state = await solveFor(services.controller, location.document, target, deps);
   if (!state.candidates.some((c) => c.answer !== null)) {
     showWarning("AceMath: the model gave no final answer to compare with; see the panel.");

@@ -2,7 +2,7 @@
 import * as vscode from "vscode";
 import { showInternalError } from "../notifications";
 import type { SolveDependencies } from "../../core/solve/pipeline";
-import type { AnswerGrouper } from "../../core/solve/ranking";
+import type { Grader } from "../../core/grading";
 import type { SolveController } from "../solve/solveController";
 import { AnswerChecker } from "./answerChecker";
 import { AnswerHoverProvider, CHECK_COMMAND, CHECKED_DOCUMENTS } from "./answerHover";
@@ -12,9 +12,10 @@ import { AnswerDiagnostics } from "./diagnostics";
 export function registerAnswerChecking(
   context: vscode.ExtensionContext,
   controller: SolveController,
-  dependencies: (groupAnswers: AnswerGrouper) => Promise<SolveDependencies>,
+  grader: () => Grader,
+  dependencies: () => Promise<SolveDependencies>,
 ): AnswerChecker {
-  const checker = new AnswerChecker();
+  const checker = new AnswerChecker(grader);
   context.subscriptions.push(
     checker,
     new AnswerDiagnostics(checker),
