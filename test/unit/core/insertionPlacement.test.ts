@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import {
   applyChanges,
   chooseInsertionOffset,
+  markupFor,
   snapToSafeOffset,
   trackSpan,
   type Markup,
@@ -67,64 +68,45 @@ function cursor(offset: number): { start: number; end: number } {
   return { start: offset, end: offset };
 }
 
+/** Where the answer goes when the user solved with a bare cursor at `solveCursor` and did not move it since. */
+function afterCursorOnlySolve(text: string, languageId: string, solveCursor: number): number {
+  const problem = solvedAt(text, languageId, solveCursor);
+  return chooseInsertionOffset({
+    text,
+    markup: markupFor(languageId),
+    problem,
+    selection: cursor(solveCursor),
+  });
+}
+
 describe("insertion placement: a cursor-only solve", () => {
   it(".tex, cursor inside a \\[ … \\] display of the problem: after \\end{problem}", () => {
     const solveCursor = at(TEX, "qquad y");
-    const problem = solvedAt(TEX, "latex", solveCursor);
-    const offset = chooseInsertionOffset({
-      text: TEX,
-      markup: "latex",
-      problem,
-      selection: cursor(solveCursor),
-    });
+    const offset = afterCursorOnlySolve(TEX, "latex", solveCursor);
     assert.equal(offset, after(TEX, "\\end{problem}"));
   });
 
   it(".tex, cursor inside an inline formula of the problem: after \\end{problem}", () => {
     const solveCursor = at(TEX, "xy}{z}", 1);
-    const problem = solvedAt(TEX, "latex", solveCursor);
-    const offset = chooseInsertionOffset({
-      text: TEX,
-      markup: "latex",
-      problem,
-      selection: cursor(solveCursor),
-    });
+    const offset = afterCursorOnlySolve(TEX, "latex", solveCursor);
     assert.equal(offset, after(TEX, "\\end{problem}"));
   });
 
   it(".md, cursor inside an inline $…$ formula: after the paragraph", () => {
     const solveCursor = at(MD, "overline{3}");
-    const problem = solvedAt(MD, "markdown", solveCursor);
-    const offset = chooseInsertionOffset({
-      text: MD,
-      markup: "markdown",
-      problem,
-      selection: cursor(solveCursor),
-    });
+    const offset = afterCursorOnlySolve(MD, "markdown", solveCursor);
     assert.equal(offset, after(MD, "mixed number."));
   });
 
   it("quarto, same as Markdown", () => {
     const solveCursor = at(MD, "overline{3}");
-    const problem = solvedAt(MD, "quarto", solveCursor);
-    const offset = chooseInsertionOffset({
-      text: MD,
-      markup: "markdown",
-      problem,
-      selection: cursor(solveCursor),
-    });
+    const offset = afterCursorOnlySolve(MD, "quarto", solveCursor);
     assert.equal(offset, after(MD, "mixed number."));
   });
 
   it("plain text, cursor inside a word of the problem: after the problem", () => {
     const solveCursor = at(PLAIN, "sum", 1);
-    const problem = solvedAt(PLAIN, "plaintext", solveCursor);
-    const offset = chooseInsertionOffset({
-      text: PLAIN,
-      markup: "plain",
-      problem,
-      selection: cursor(solveCursor),
-    });
+    const offset = afterCursorOnlySolve(PLAIN, "plaintext", solveCursor);
     assert.equal(offset, after(PLAIN, "if you like."));
   });
 
