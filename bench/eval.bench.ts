@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { main as cli } from "../src/cli/main";
-import type { StoreLine } from "../src/core/eval/store";
+import type { StoreLine } from "../src/backends/eval/store";
 import { loadDataset, startSimulator } from "../test/sim";
 import { countTokens } from "../test/sim/tokens";
 

@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readJsonl } from "../test/support/jsonl";
-import { createGrader, extractAnswer, isEquivalentFast } from "../src/core/grading";
+import { createGrader } from "../src/backends/grading";
+import { extractAnswer, isEquivalentFast } from "../src/core/grading";
 
 const ROOT = join(__dirname, "..");
 const SAMPLES = join(ROOT, "../shared/data/samples");

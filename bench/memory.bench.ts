@@ -11,8 +11,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
-import { BackendRegistry } from "../src/core/backend/registry";
-import { createGrader } from "../src/core/grading";
+import { BackendRegistry } from "../src/backends/http/registry";
+import { createGrader } from "../src/backends/grading";
 import { trackSpan, type TrackedSpan } from "../src/core/insertion";
 import { solve } from "../src/core/solve/pipeline";
 import { applySolveEvent, emptySolveState, type SolveState } from "../src/core/solve/state";

@@ -5,8 +5,8 @@
  * run, with the same simulated generation speed and reward latency (a fixed delay per request,
  * so the naive order's single request is not penalised for its size). Prints; asserts nothing.
  */
-import { OpenAiPolicyBackend } from "../src/core/backend/openaiPolicy";
-import { VllmRewardBackend } from "../src/core/backend/vllmReward";
+import { OpenAiPolicyBackend } from "../src/backends/http/openaiPolicy";
+import { VllmRewardBackend } from "../src/backends/http/vllmReward";
 import { solve } from "../src/core/solve/pipeline";
 import { applySolveEvent, emptySolveState } from "../src/core/solve/state";
 import { loadDataset, startSimulator } from "../test/sim";

@@ -37,7 +37,7 @@ const bundles = [
   },
   {
     ...common,
-    entryPoints: ["src/core/grading/worker.ts"],
+    entryPoints: ["src/backends/grading/worker.ts"],
     outfile: "dist/gradeWorker.js",
     platform: "node",
     format: "cjs",

@@ -8,9 +8,9 @@
 import { readFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { OpenAiPolicyBackend } from "../core/backend/openaiPolicy";
+import { OpenAiPolicyBackend } from "../backends/http/openaiPolicy";
 import type { RewardBackend } from "../core/backend/ports";
-import { VllmRewardBackend } from "../core/backend/vllmReward";
+import { VllmRewardBackend } from "../backends/http/vllmReward";
 import {
   findCheckTargets,
   localDependencies,
@@ -20,7 +20,8 @@ import {
   type CheckTarget,
 } from "../core/check";
 import { agreementWith, scoreContext, type Agreement } from "../core/check/agreement";
-import { createGrader, type Grader } from "../core/grading";
+import { createGrader } from "../backends/grading";
+import { type Grader } from "../core/grading";
 import { solve } from "../core/solve/pipeline";
 import { DEFAULT_SOLVE_OPTIONS } from "../core/solve/request";
 import { applySolveEvent, emptySolveState, type SolveState } from "../core/solve/state";

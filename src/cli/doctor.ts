@@ -1,6 +1,6 @@
 /** `acemath doctor`: the connection report of "AceMath: Test Connection", in a terminal. */
 import { parseArgs } from "node:util";
-import { checkConnection, formatConnectionReport } from "../core/backend/connectionCheck";
+import { checkConnection, formatConnectionReport } from "../backends/http/connectionCheck";
 import { terminalSafeJson, terminalSafeLine } from "../core/util/terminalSafe";
 import { ENDPOINT_OPTIONS, ENDPOINT_USAGE, cliEndpoints } from "./endpoints";
 import { UsageError, type CliIo } from "./io";

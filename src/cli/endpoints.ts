@@ -1,10 +1,10 @@
 /** The endpoint options `acemath solve` and `acemath doctor` share: URLs, models, keys and the timeout. */
 import { plainHttpKeyWarning } from "../core/backend/keySafety";
-import type { OpenAiPolicyBackend } from "../core/backend/openaiPolicy";
+import type { OpenAiPolicyBackend } from "../backends/http/openaiPolicy";
 import type { PolicyBackend, RewardBackend } from "../core/backend/ports";
-import { BackendRegistry } from "../core/backend/registry";
-import type { Timeouts } from "../core/backend/transport";
-import type { VllmRewardBackend } from "../core/backend/vllmReward";
+import { BackendRegistry } from "../backends/http/registry";
+import type { Timeouts } from "../backends/http/transport";
+import type { VllmRewardBackend } from "../backends/http/vllmReward";
 import { terminalSafeLine } from "../core/util/terminalSafe";
 import { UsageError, type CliIo } from "./io";
 

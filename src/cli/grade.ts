@@ -8,13 +8,8 @@
  */
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import {
-  createGrader,
-  extractAnswer,
-  readAnswer,
-  type EquivalenceOptions,
-  type Grader,
-} from "../core/grading";
+import { createGrader } from "../backends/grading";
+import { extractAnswer, readAnswer, type EquivalenceOptions, type Grader } from "../core/grading";
 
 export interface GradeIo {
   stdin: NodeJS.ReadableStream;

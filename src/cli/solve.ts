@@ -1,6 +1,6 @@
 /** `acemath solve`: the editor's Solve, in a terminal, sharing the same core pipeline. */
 import { parseArgs } from "node:util";
-import { createGrader } from "../core/grading";
+import { createGrader } from "../backends/grading";
 import { solve } from "../core/solve/pipeline";
 import { DEFAULT_OUTPUT_LIMITS, DEFAULT_SOLVE_OPTIONS, type SolveRequest } from "../core/solve/request";
 import { applySolveEvent, emptySolveState, type SolveState } from "../core/solve/state";

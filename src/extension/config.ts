@@ -6,7 +6,7 @@
  */
 import * as vscode from "vscode";
 import type { SamplingParams } from "../core/backend/ports";
-import { DEFAULT_TIMEOUTS, type Timeouts } from "../core/backend/transport";
+import { DEFAULT_TIMEOUTS, type Timeouts } from "../backends/http/transport";
 import { DEFAULT_OUTPUT_LIMITS, DEFAULT_SOLVE_OPTIONS, type OutputLimits } from "../core/solve/request";
 
 export const SECTION = "acemath";

@@ -4,7 +4,8 @@
  * activate.
  */
 import * as vscode from "vscode";
-import { createGrader, type Grader } from "../core/grading";
+import { createGrader } from "../backends/grading";
+import { type Grader } from "../core/grading";
 import type { AnswerGrouper } from "../core/solve/ranking";
 import { EndpointBackends } from "./backends";
 import { registerAnswerChecking } from "./hover/register";

@@ -3,7 +3,7 @@
  * connection report ("AceMath: Test Connection").
  */
 import * as vscode from "vscode";
-import type { ConnectionReport } from "../core/backend/connectionCheck";
+import type { ConnectionReport } from "../backends/http/connectionCheck";
 import type { BackendInfo } from "../core/solve/events";
 
 export class StatusBar implements vscode.Disposable {

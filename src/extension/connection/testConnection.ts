@@ -8,7 +8,7 @@ import {
   checkConnection,
   formatConnectionReport,
   type ConnectionReport,
-} from "../../core/backend/connectionCheck";
+} from "../../backends/http/connectionCheck";
 import type { EndpointBackends } from "../backends";
 import { readSamplingSettings } from "../config";
 import { log } from "../log";

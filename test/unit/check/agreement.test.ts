@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { agreementWith, modelVerdictOf, scoreContext } from "../../../src/core/check";
-import { createGrader, type Grader } from "../../../src/core/grading";
+import { createGrader } from "../../../src/backends/grading";
+import { type Grader } from "../../../src/core/grading";
 import { emptySolveState, type SolveState } from "../../../src/core/solve/state";
 
 /** A finished solve: four candidates, answers 4t, 4t, 4t, 3t, ranked by the reward model. */

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { createGrader, type Grader } from "../../../src/core/grading";
+import { createGrader } from "../../../src/backends/grading";
+import { type Grader } from "../../../src/core/grading";
 import { verifyAnswer, type SymbolicVerdict } from "../../../src/core/check";
 
 /** [problem, written answer, expected verdict, what the reason must say]. */

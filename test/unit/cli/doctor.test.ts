@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { ConnectionReport } from "../../../src/core/backend/connectionCheck";
+import type { ConnectionReport } from "../../../src/backends/http/connectionCheck";
 import { startSimulator, type SimFamily, type SimServer } from "../../sim";
 import { runCli } from "./cliHarness";
 

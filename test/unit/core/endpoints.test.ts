@@ -2,9 +2,9 @@
 import assert from "node:assert/strict";
 import { adviseOnBackendError } from "../../../src/core/backend/advice";
 import { isLoopbackHost, plainHttpKeyWarning } from "../../../src/core/backend/keySafety";
-import type { OpenAiPolicyBackend } from "../../../src/core/backend/openaiPolicy";
-import { BackendRegistry } from "../../../src/core/backend/registry";
-import { excerpt, parseRetryAfter } from "../../../src/core/backend/transport";
+import type { OpenAiPolicyBackend } from "../../../src/backends/http/openaiPolicy";
+import { BackendRegistry } from "../../../src/backends/http/registry";
+import { excerpt, parseRetryAfter } from "../../../src/backends/http/transport";
 import { startSimulator, type SimServer } from "../../sim";
 import { sendJson, startFakeServer } from "./fakeServer";
 import { request, runSolve, solveChats } from "./solveHarness";

@@ -1,8 +1,8 @@
 // The fault matrix of issue 8, row by row, against the simulated backend's fault knobs: what the user
 // sees when a server misbehaves. No timing assertions: waits are observed through the injected `wait`.
 import assert from "node:assert/strict";
-import { OpenAiPolicyBackend } from "../../../src/core/backend/openaiPolicy";
-import type { Wait } from "../../../src/core/backend/transport";
+import { OpenAiPolicyBackend } from "../../../src/backends/http/openaiPolicy";
+import type { Wait } from "../../../src/backends/http/transport";
 import { loadDataset, startSimulator, type SimProblem, type SimServer } from "../../sim";
 import { learnEndpoints, request, runSolve, scoringCalls, simBackends, solveChats } from "./solveHarness";
 

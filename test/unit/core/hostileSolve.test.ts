@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { OpenAiPolicyBackend } from "../../../src/core/backend/openaiPolicy";
+import { OpenAiPolicyBackend } from "../../../src/backends/http/openaiPolicy";
 import type { PolicyBackend, RewardBackend } from "../../../src/core/backend/ports";
 import { hostileSolutions, startSimulator, type SimServer } from "../../sim";
 import { ignoringN, type FakeServer } from "./fakeServer";

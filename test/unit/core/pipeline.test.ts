@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { extractBoxed } from "../../../src/core/grading/extract";
 import type { RewardBackend } from "../../../src/core/backend/ports";
-import { VllmRewardBackend } from "../../../src/core/backend/vllmReward";
+import { VllmRewardBackend } from "../../../src/backends/http/vllmReward";
 import { loadDataset, startSimulator, type SimProblem, type SimServer } from "../../sim";
 import {
   eventsOfType,

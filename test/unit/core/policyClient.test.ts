@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { request as httpRequest } from "node:http";
-import { OpenAiPolicyBackend } from "../../../src/core/backend/openaiPolicy";
+import { OpenAiPolicyBackend } from "../../../src/backends/http/openaiPolicy";
 import type { ChoiceChunk } from "../../../src/core/backend/ports";
 import { loadDataset, startSimulator, type SimServer } from "../../sim";
 import { ignoringN, startFakeServer, type FakeServer } from "./fakeServer";

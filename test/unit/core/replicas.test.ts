@@ -1,13 +1,13 @@
 // Scale-out over several URLs: candidates split over healthy replicas, a failing replica set aside.
 import assert from "node:assert/strict";
-import { OpenAiPolicyBackend } from "../../../src/core/backend/openaiPolicy";
+import { OpenAiPolicyBackend } from "../../../src/backends/http/openaiPolicy";
 import {
   ReplicatedPolicyBackend,
   ReplicatedRewardBackend,
   splitUrls,
-} from "../../../src/core/backend/replicas";
-import { BackendRegistry } from "../../../src/core/backend/registry";
-import { VllmRewardBackend } from "../../../src/core/backend/vllmReward";
+} from "../../../src/backends/http/replicas";
+import { BackendRegistry } from "../../../src/backends/http/registry";
+import { VllmRewardBackend } from "../../../src/backends/http/vllmReward";
 import { loadDataset, startSimulator, type SimServer } from "../../sim";
 import { NO_WAIT, request, runSolve, solveChats } from "./solveHarness";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { BackendError } from "../../../src/core/backend/errors";
-import { VllmRewardBackend } from "../../../src/core/backend/vllmReward";
+import { VllmRewardBackend } from "../../../src/backends/http/vllmReward";
 import { renderRewardInput } from "../../../src/core/prompts";
 import { sendJson, startFakeServer, type FakeServer, type SeenRequest } from "./fakeServer";
 

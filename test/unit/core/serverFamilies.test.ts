@@ -1,7 +1,7 @@
 // What each server family does with `n`, learnt once per endpoint, and the fan-out that follows
 // (backend-protocol.md §2), against the simulator's family modes.
 import assert from "node:assert/strict";
-import { OpenAiPolicyBackend } from "../../../src/core/backend/openaiPolicy";
+import { OpenAiPolicyBackend } from "../../../src/backends/http/openaiPolicy";
 import { loadDataset, startSimulator, type SimFamily, type SimServer } from "../../sim";
 import { request, runSolve, simBackends, solveChats } from "./solveHarness";
 

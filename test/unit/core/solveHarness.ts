@@ -1,8 +1,8 @@
 /** Helpers for running the real pipeline against the simulated backend in unit tests. */
-import { OpenAiPolicyBackend } from "../../../src/core/backend/openaiPolicy";
+import { OpenAiPolicyBackend } from "../../../src/backends/http/openaiPolicy";
 import type { RewardBackend } from "../../../src/core/backend/ports";
-import type { Timeouts, Wait } from "../../../src/core/backend/transport";
-import { REWARD_PROBE_PROBLEM, VllmRewardBackend } from "../../../src/core/backend/vllmReward";
+import type { Timeouts, Wait } from "../../../src/backends/http/transport";
+import { REWARD_PROBE_PROBLEM, VllmRewardBackend } from "../../../src/backends/http/vllmReward";
 import type { SolveEvent } from "../../../src/core/solve/events";
 import { solve, type SolveDependencies } from "../../../src/core/solve/pipeline";
 import type { SolveRequest } from "../../../src/core/solve/request";

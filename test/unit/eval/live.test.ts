@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Manifest } from "../../../src/core/eval/manifest";
+import type { Manifest } from "../../../src/backends/eval/manifest";
 import type { JsonSummary } from "../../../src/core/eval/report";
-import type { StoreLine } from "../../../src/core/eval/store";
+import type { StoreLine } from "../../../src/backends/eval/store";
 import { loadDataset, startSimulator, type SimServer } from "../../sim";
 import { runCli, type CliRun } from "../cli/cliHarness";
 

@@ -5,7 +5,8 @@
 import * as assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { createGrader, extractAnswer, type Grader } from "../../../src/core/grading";
+import { createGrader } from "../../../src/backends/grading";
+import { extractAnswer, type Grader } from "../../../src/core/grading";
 import { readJsonl } from "../../support/jsonl";
 import { variantsOf } from "./variants";
 

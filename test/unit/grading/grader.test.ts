@@ -1,7 +1,8 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createGrader, type Grader, type Verdict } from "../../../src/core/grading";
+import { createGrader } from "../../../src/backends/grading";
+import { type Grader, type Verdict } from "../../../src/core/grading";
 
 const FIXTURES = join(__dirname, "../../fixtures/grading");
 

@@ -3,7 +3,8 @@
  * through the full grader (fast rules, then the worker), gold first as in `acemath grade`.
  */
 import * as assert from "node:assert/strict";
-import { createGrader, isEquivalentFast, type Grader } from "../../../src/core/grading";
+import { createGrader } from "../../../src/backends/grading";
+import { isEquivalentFast, type Grader } from "../../../src/core/grading";
 import { KIND_TABLES } from "./kindTables";
 import { itGradesEveryRow } from "./verdictTables";
 

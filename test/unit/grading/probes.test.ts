@@ -4,7 +4,8 @@
  * first as in `acemath grade`. Each kind lists every pair that disagrees, with the rule's reason.
  */
 import * as assert from "node:assert/strict";
-import { createGrader, type Grader } from "../../../src/core/grading";
+import { createGrader } from "../../../src/backends/grading";
+import { type Grader } from "../../../src/core/grading";
 import { PROBES } from "./probes";
 import { itGradesEveryRow } from "./verdictTables";
 

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { join } from "node:path";
-import { resolveWorkerScript } from "../../../src/core/grading";
+import { resolveWorkerScript } from "../../../src/backends/grading";
 
 describe("grading: worker script discovery", () => {
   const dir = "/opt/ext/dist";
@@ -37,7 +37,7 @@ describe("grading: worker script discovery", () => {
   });
 
   it("finds the source worker when run under mocha from source", () => {
-    const launch = resolveWorkerScript(undefined, join(__dirname, "../../../src/core/grading"));
+    const launch = resolveWorkerScript(undefined, join(__dirname, "../../../src/backends/grading"));
     assert.equal(launch.fromSource, true);
   });
 });

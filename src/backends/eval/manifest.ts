@@ -5,8 +5,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { POLICY_SYSTEM_PROMPT, REWARD_SYSTEM_PROMPT } from "../prompts";
-import type { BackendInfo } from "../solve/events";
+import { POLICY_SYSTEM_PROMPT, REWARD_SYSTEM_PROMPT } from "../../core/prompts";
+import type { BackendInfo } from "../../core/solve/events";
 import { hashText } from "./store";
 import type { LiveSettings } from "./live";
 

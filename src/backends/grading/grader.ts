@@ -4,21 +4,13 @@
  * worker is terminated (a CAS loop cannot be interrupted any other way) and respawned lazily.
  */
 import type { Worker } from "node:worker_threads";
-import { clusterAnswers, clusterAnswersReport, type ClusterReport } from "./cluster";
-import { isEquivalentFast } from "./fast";
-import type { WorkerMessage, WorkerRequest } from "./protocol";
-import { DEFAULT_TIMEOUT_MS, NEEDS_SYMBOLIC, unknown } from "./types";
-import type { EquivalenceOptions, GradeResult } from "./types";
+import { clusterAnswers, clusterAnswersReport, type ClusterReport } from "../../core/grading/cluster";
+import type { Grader } from "../../core/grading/port";
+import { isEquivalentFast } from "../../core/grading/fast";
+import type { WorkerMessage, WorkerRequest } from "../../core/grading/protocol";
+import { DEFAULT_TIMEOUT_MS, NEEDS_SYMBOLIC, unknown } from "../../core/grading/types";
+import type { EquivalenceOptions, GradeResult } from "../../core/grading/types";
 import { resolveWorkerScript, startWorker, type WorkerLaunch } from "./workerScript";
-
-export interface Grader {
-  isEquivalent(gold: string, pred: string, options?: EquivalenceOptions): Promise<GradeResult>;
-  /** Classes as lists of input indices, in order of first appearance. */
-  clusterAnswers(answers: string[], options?: EquivalenceOptions): Promise<number[][]>;
-  /** The classes, and the pairs left apart because neither rule could decide them. */
-  clusterAnswersReport(answers: string[], options?: EquivalenceOptions): Promise<ClusterReport>;
-  dispose(): void;
-}
 
 /**
  * The first start of the worker (loading the CAS) is not part of a pair's limit, but it has its
@@ -33,6 +25,8 @@ interface Job {
   timeoutMs: number;
   resolve: (r: GradeResult) => void;
 }
+
+export type { Grader };
 
 export function createGrader(options: { workerScript?: string } = {}): Grader {
   return new WorkerGrader(options.workerScript);

@@ -4,7 +4,7 @@
  * solves and rebuilt only when the endpoint's settings or its key change.
  */
 import { OpenAiPolicyBackend, type OpenAiPolicyOptions } from "./openaiPolicy";
-import type { PolicyBackend, RewardBackend } from "./ports";
+import type { PolicyBackend, RewardBackend } from "../../core/backend/ports";
 import { ReplicatedPolicyBackend, ReplicatedRewardBackend, splitUrls } from "./replicas";
 import type { Timeouts } from "./transport";
 import { VllmRewardBackend, type VllmRewardOptions } from "./vllmReward";

@@ -5,12 +5,12 @@
  * learnt once per endpoint by scoring one small input with the flag on and off (vLLM accepts unknown
  * fields silently, so only the values tell). A 400 is a format problem only when it names a field.
  */
-import { renderRewardInput } from "../prompts";
-import type { ScoreKind } from "../solve/events";
-import { BackendError, isAbortError } from "./errors";
+import { renderRewardInput } from "../../core/prompts";
+import type { ScoreKind } from "../../core/solve/events";
+import { BackendError, isAbortError } from "../../core/backend/errors";
 import { toModelInfo } from "./openaiPolicy";
-import type { ModelInfo, RewardBackend, RewardScores, ScoreFailure } from "./ports";
-import { fitRewardInputs, type InputCount } from "./rewardFit";
+import type { ModelInfo, RewardBackend, RewardScores, ScoreFailure } from "../../core/backend/ports";
+import { fitRewardInputs, type InputCount } from "../../core/backend/rewardFit";
 import { Transport, type RetryPolicy, type Timeouts, type Wait } from "./transport";
 
 export interface VllmRewardOptions {

@@ -4,10 +4,10 @@
  * `n: 2, max_tokens: 1`), the models it serves and their context, and fans candidates out to one
  * request each (seed + i) where `n` is not honoured, under a concurrency cap.
  */
-import { POLICY_STOP_STRINGS, buildPolicyMessages, renderChatMl } from "../prompts";
-import { MalformedChunkError, splitChunk } from "./demux";
-import { BackendError, isAbortError } from "./errors";
-import { fanOut } from "./fanOut";
+import { POLICY_STOP_STRINGS, buildPolicyMessages, renderChatMl } from "../../core/prompts";
+import { MalformedChunkError, splitChunk } from "../../core/backend/demux";
+import { BackendError, isAbortError } from "../../core/backend/errors";
+import { fanOut } from "../../core/backend/fanOut";
 import {
   describeNSupport,
   fanOutSentence,
@@ -15,7 +15,7 @@ import {
   planParts,
   type NSupport,
   type RequestPart,
-} from "./nSupport";
+} from "../../core/backend/nSupport";
 import type {
   CandidateStops,
   ChoiceChunk,
@@ -24,8 +24,8 @@ import type {
   ModelInfo,
   PolicyBackend,
   PromptCount,
-} from "./ports";
-import { estimateTokens } from "./tokenBudget";
+} from "../../core/backend/ports";
+import { estimateTokens } from "../../core/backend/tokenBudget";
 import { Transport, type RetryPolicy, type Timeouts, type Wait } from "./transport";
 
 export interface OpenAiPolicyOptions {

@@ -5,8 +5,8 @@
  * arrived from it. A solve's n candidates are split across the healthy replicas (seed + i kept).
  * Tensor/pipeline/data parallelism inside one server stays the server's business: behind one URL.
  */
-import { BackendError, isAbortError } from "./errors";
-import { fanOut } from "./fanOut";
+import { BackendError, isAbortError } from "../../core/backend/errors";
+import { fanOut } from "../../core/backend/fanOut";
 import type { OpenAiPolicyBackend } from "./openaiPolicy";
 import type {
   CandidateStops,
@@ -18,7 +18,7 @@ import type {
   PromptCount,
   RewardBackend,
   RewardScores,
-} from "./ports";
+} from "../../core/backend/ports";
 import type { VllmRewardBackend } from "./vllmReward";
 
 /** How long a failing replica is left out before it is tried again. */

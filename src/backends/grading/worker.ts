@@ -3,10 +3,10 @@
  * Comparisons may run unboundedly; the grader terminates this thread at each pair's time limit.
  */
 import { parentPort } from "node:worker_threads";
-import { compareAnswers } from "./compare";
-import type { WorkerMessage, WorkerRequest } from "./protocol";
-import { compareScalarsSymbolic, loadComputeEngine } from "./symbolic";
-import { unknown, type GradeResult } from "./types";
+import { compareAnswers } from "../../core/grading/compare";
+import type { WorkerMessage, WorkerRequest } from "../../core/grading/protocol";
+import { compareScalarsSymbolic, loadComputeEngine } from "../../core/grading/symbolic";
+import { unknown, type GradeResult } from "../../core/grading/types";
 
 /**
  * The CAS reports type errors with console calls; a worker's console writes to the parent's

@@ -4,7 +4,7 @@
  * `BackendError` naming the URL, the status and a short excerpt of what the server said. API keys go
  * only into the Authorization header, never into a message.
  */
-import { stripTerminalControls } from "../util/terminalSafe";
+import { stripTerminalControls } from "../../core/util/terminalSafe";
 import {
   BackendError,
   isAbortError,
@@ -12,7 +12,7 @@ import {
   serverErrorMessage,
   systemErrorCode,
   type BackendRole,
-} from "./errors";
+} from "../../core/backend/errors";
 
 /** Milliseconds; each also has a setting (`acemath.timeouts.*`) and the CLI's `--timeout`. */
 export interface Timeouts {

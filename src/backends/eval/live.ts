@@ -4,13 +4,18 @@
  * finished request is appended to the store before it is graded, and a stored one is never asked
  * again. A problem whose solve fails is reported (and counted wrong), not dropped.
  */
-import type { PolicyBackend, RewardBackend } from "../backend/ports";
-import type { Grader } from "../grading";
-import type { BackendInfo } from "../solve/events";
-import { solve } from "../solve/pipeline";
-import { applySolveEvent, emptySolveState } from "../solve/state";
-import type { EvalProblem } from "./datasets";
-import { gradeProblem, type GradedProblem, type GradeProblemInput, type SampleText } from "./grade";
+import type { PolicyBackend, RewardBackend } from "../../core/backend/ports";
+import type { Grader } from "../../core/grading";
+import type { BackendInfo } from "../../core/solve/events";
+import { solve } from "../../core/solve/pipeline";
+import { applySolveEvent, emptySolveState } from "../../core/solve/state";
+import type { EvalProblem } from "../../core/eval/datasets";
+import {
+  gradeProblem,
+  type GradedProblem,
+  type GradeProblemInput,
+  type SampleText,
+} from "../../core/eval/grade";
 import { hashText, SampleStore, type RequestKind, type StoreLine } from "./store";
 
 export interface LiveSettings {

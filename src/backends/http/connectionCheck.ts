@@ -3,15 +3,15 @@
  * know (reachable, models, context length, what it does with `n`, reward endpoint and score kind)
  * using the same probes a solve uses, so the report says what the next solve will do.
  */
-import { preferredModel } from "../solve/discovery";
-import { DEFAULT_SOLVE_OPTIONS, SIMULATOR_OWNER } from "../solve/request";
-import { terminalSafeLine } from "../util/terminalSafe";
-import { adviseOnBackendError } from "./advice";
-import { isAbortError } from "./errors";
-import { plainHttpKeyWarning } from "./keySafety";
-import { describeNSupport, type NSupport } from "./nSupport";
+import { preferredModel } from "../../core/solve/discovery";
+import { DEFAULT_SOLVE_OPTIONS, SIMULATOR_OWNER } from "../../core/solve/request";
+import { terminalSafeLine } from "../../core/util/terminalSafe";
+import { adviseOnBackendError } from "../../core/backend/advice";
+import { isAbortError } from "../../core/backend/errors";
+import { plainHttpKeyWarning } from "../../core/backend/keySafety";
+import { describeNSupport, type NSupport } from "../../core/backend/nSupport";
 import type { OpenAiPolicyBackend } from "./openaiPolicy";
-import type { ModelInfo } from "./ports";
+import type { ModelInfo } from "../../core/backend/ports";
 import type { RewardProfile, VllmRewardBackend } from "./vllmReward";
 
 export interface EndpointReport {
