@@ -32,6 +32,11 @@ export interface ChoiceChunk {
   content: string;
   /** Set on the choice's last chunk. */
   finishReason: "stop" | "length" | null;
+  /**
+   * On the last chunk, from engines that see token probabilities (the embedded engine): the mean
+   * log-probability of the candidate's tokens, a confidence signal where no reward model runs.
+   */
+  meanLogprob?: number | null;
 }
 
 /**
@@ -99,4 +104,15 @@ export interface RewardBackend {
     solutions: readonly string[],
     signal: AbortSignal,
   ): Promise<RewardScores>;
+}
+
+/**
+ * A process reward model (Qwen2.5-Math-PRM style, backend-protocol.md §3): per step of a solution,
+ * the probability (0–1) that the step is correct. The adapter renders the model's input format.
+ */
+export interface ProcessRewardBackend {
+  readonly baseUrl: string;
+  listModels(signal: AbortSignal): Promise<ModelInfo[]>;
+  /** One probability per step, in order. */
+  scoreSteps(problem: string, steps: readonly string[], signal: AbortSignal): Promise<number[]>;
 }
