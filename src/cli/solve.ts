@@ -1,5 +1,6 @@
 /** `acemath solve`: the editor's Solve, in a terminal, sharing the same core pipeline. */
 import { parseArgs } from "node:util";
+import { EmbeddedPolicyBackend } from "../backends/embedded/embeddedPolicy";
 import { createGrader } from "../backends/grading";
 import { solve } from "../core/solve/pipeline";
 import { DEFAULT_OUTPUT_LIMITS, DEFAULT_SOLVE_OPTIONS, type SolveRequest } from "../core/solve/request";
@@ -16,6 +17,8 @@ ${ENDPOINT_USAGE}
   --seed S             sampling seed
   --candidate-chars C  cut a candidate after C characters (default 65536)
   --solve-chars S      cut every candidate once the solve has S characters (default 1048576)
+  --gguf PATH          solve offline with the embedded llama.cpp engine and this GGUF model (no policy
+                       server; no reward model unless --reward-url is given)
   --json               print one JSON object instead of a readable summary
   Exit status 0 when complete, 1 on failure (the message on stderr), 130 when interrupted.`;
 
@@ -28,6 +31,7 @@ const OPTIONS = {
   seed: { type: "string" },
   "candidate-chars": { type: "string", default: String(DEFAULT_OUTPUT_LIMITS.candidateChars) },
   "solve-chars": { type: "string", default: String(DEFAULT_OUTPUT_LIMITS.solveChars) },
+  gguf: { type: "string" },
   json: { type: "boolean", default: false },
 } as const;
 
@@ -50,14 +54,14 @@ export async function runSolve(args: string[], io: CliIo, signal: AbortSignal): 
       solveChars: parseNumber(values["solve-chars"], "--solve-chars", { integer: true, min: 1 }),
     },
   };
-  const endpoints = cliEndpoints(values, io);
-  request.policyModel = endpoints.policyModel;
-  request.rewardModel = endpoints.rewardModel;
+  const { policy, reward, policyModel, rewardModel, dispose } = solveBackends(values, args, io);
+  request.policyModel = policyModel;
+  request.rewardModel = rewardModel;
   const grader = createGrader();
   try {
     const deps = {
-      policy: endpoints.policy,
-      reward: endpoints.reward,
+      policy,
+      reward,
       groupAnswers: (answers: string[]) => grader.clusterAnswers(answers),
     };
     const state = emptySolveState();
@@ -71,7 +75,27 @@ export async function runSolve(args: string[], io: CliIo, signal: AbortSignal): 
     return exitCodeFor(state);
   } finally {
     grader.dispose();
+    await dispose();
   }
+}
+
+/**
+ * The servers the flags name, or the embedded engine with `--gguf`: there no reward model runs
+ * (none is published as GGUF) unless `--reward-url` names a server explicitly.
+ */
+function solveBackends(values: ReturnType<typeof parseSolveArgs>["values"], args: string[], io: CliIo) {
+  const gguf = values.gguf;
+  if (gguf === undefined) return { ...cliEndpoints(values, io), dispose: async () => {} };
+  const explicitReward = args.some((a) => a === "--reward-url" || a.startsWith("--reward-url="));
+  const endpoints = cliEndpoints({ ...values, "no-reward": values["no-reward"] || !explicitReward }, io);
+  const engine = new EmbeddedPolicyBackend({ modelPath: gguf });
+  return {
+    policy: engine,
+    reward: endpoints.reward,
+    policyModel: null,
+    rewardModel: endpoints.rewardModel,
+    dispose: () => engine.dispose(),
+  };
 }
 
 function parseSolveArgs(args: string[]) {

@@ -1,5 +1,6 @@
 /** How `acemath solve` prints a finished solve: a stable JSON shape, or a readable ranked summary. */
 import { hasEnded, type FinishReason } from "../core/solve/events";
+import { candidateLabel } from "../core/solve/candidateLabel";
 import { rankingMethodText } from "../core/solve/rankingText";
 import type { SolveState } from "../core/solve/state";
 import { terminalSafeJson, terminalSafeLine } from "../core/util/terminalSafe";
@@ -17,6 +18,8 @@ export interface SolveJson {
     text: string;
     answer: string | null;
     score: number | null;
+    /** The policy's mean token log-probability (embedded engine only): a confidence signal, not a reward score. */
+    meanLogprob?: number;
     finishReason: string | null;
   }[];
   best: { index: number; answer: string | null } | null;
@@ -41,6 +44,7 @@ export function formatSolveJson(state: SolveState): SolveJson {
       text: c.text,
       answer: c.answer,
       score: c.score,
+      ...(c.meanLogprob !== undefined ? { meanLogprob: c.meanLogprob } : {}),
       finishReason: c.finishReason,
     })),
     best: best ? { index: best.index, answer: best.answer } : null,
@@ -64,7 +68,9 @@ export function formatSolveSummary(state: SolveState): string {
   const lines: string[] = [];
   if (state.policy)
     lines.push(
-      `policy: ${safe(state.policy.model) || "(model not resolved)"} at ${safe(state.policy.url)}${state.policy.simulated ? " (SIMULATED backend)" : ""}`,
+      state.policy.engine === "embedded"
+        ? `policy: ${safe(state.policy.model)} on the embedded llama.cpp engine (${safe(state.policy.url.replace(/^embedded:/, ""))})`
+        : `policy: ${safe(state.policy.model) || "(model not resolved)"} at ${safe(state.policy.url)}${state.policy.simulated ? " (SIMULATED backend)" : ""}`,
     );
   const ranking = rankingMethodText(state);
   if (ranking) lines.push(safe(ranking));
@@ -76,8 +82,10 @@ export function formatSolveSummary(state: SolveState): string {
   rankedCandidates(state).forEach((c, position) => {
     const score = c.score === null ? "     -" : c.score.toFixed(3).padStart(6);
     const flags = candidateFlags(c.finishReason, c.answer);
+    const confidence =
+      c.meanLogprob === undefined ? "" : `  policy confidence ${c.meanLogprob.toFixed(2)} (mean log-prob)`;
     lines.push(
-      `#${position + 1}  candidate ${c.index}  score ${score}  answer ${c.answer === null ? "—" : safe(c.answer)}${flags ? `  (${flags})` : ""}`,
+      `${candidateLabel(c.index)}  rank ${position + 1}  score ${score}  answer ${c.answer === null ? "—" : safe(c.answer)}${confidence}${flags ? `  (${flags})` : ""}`,
     );
   });
   if (state.groups.length > 0) {

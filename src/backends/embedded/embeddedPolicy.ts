@@ -8,12 +8,13 @@
 import { basename } from "node:path";
 import { AsyncQueue } from "../../core/util/asyncQueue";
 import { buildPolicyMessages, POLICY_STOP_STRINGS } from "../../core/prompts";
-import type {
-  ChoiceChunk,
-  GenerationRequest,
-  ModelInfo,
-  PolicyBackend,
-  PromptCount,
+import {
+  EMBEDDED_OWNER,
+  type ChoiceChunk,
+  type GenerationRequest,
+  type ModelInfo,
+  type PolicyBackend,
+  type PromptCount,
 } from "../../core/backend/ports";
 import { loadLlama, type LlamaModule } from "./runtime";
 import { TokenTextStream } from "./textStream";
@@ -27,9 +28,6 @@ export interface EmbeddedPolicyOptions {
   threads?: number;
 }
 
-/** Marks candidates that came from this engine, in the panel, the status bar and the CLI's JSON. */
-export const EMBEDDED_ENGINE = "embedded";
-
 interface Loaded {
   module: LlamaModule;
   model: LlamaModel;
@@ -37,7 +35,7 @@ interface Loaded {
 
 export class EmbeddedPolicyBackend implements PolicyBackend {
   readonly baseUrl: string;
-  readonly engine = EMBEDDED_ENGINE;
+  readonly engine = EMBEDDED_OWNER;
   private loading: Promise<Loaded> | undefined;
 
   constructor(private readonly options: EmbeddedPolicyOptions) {
@@ -50,7 +48,7 @@ export class EmbeddedPolicyBackend implements PolicyBackend {
 
   async listModels(): Promise<ModelInfo[]> {
     const { model } = await this.load();
-    return [{ id: this.modelId, ownedBy: EMBEDDED_ENGINE, maxModelLen: model.trainContextSize }];
+    return [{ id: this.modelId, ownedBy: EMBEDDED_OWNER, maxModelLen: model.trainContextSize }];
   }
 
   async countPromptTokens(_model: string, problem: string): Promise<PromptCount> {

@@ -3,7 +3,7 @@
  * It is an optional dependency: the universal `.vsix` does not carry its binaries (see ARCHITECTURE.md,
  * "Embedded engine"), so a missing runtime is an expected state with its own actionable message.
  */
-export type LlamaModule = typeof import("node-llama-cpp");
+export type LlamaModule = typeof import("node-llama-cpp", { with: { "resolution-mode": "import" } });
 export type Llama = Awaited<ReturnType<LlamaModule["getLlama"]>>;
 
 export class EmbeddedRuntimeMissing extends Error {

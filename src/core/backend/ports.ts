@@ -4,6 +4,9 @@
  */
 import type { ScoreKind } from "../solve/events";
 
+/** `ModelInfo.ownedBy` of the model the in-process llama.cpp engine runs (no server involved). */
+export const EMBEDDED_OWNER = "embedded";
+
 export interface ModelInfo {
   id: string;
   ownedBy: string | null;

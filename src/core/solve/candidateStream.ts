@@ -101,7 +101,7 @@ class CandidateReader {
     this.announced.add(piece.index);
     if (!this.choices.add(piece)) return;
     this.stopper.candidateFinished(piece.index);
-    this.finish(piece.index, piece.finishReason ?? "stop", true);
+    this.finish(piece.index, piece.finishReason ?? "stop", true, piece.meanLogprob);
   }
 
   /** The candidate reached a size limit: it ends here, its text partial, and is not scored. */
@@ -117,10 +117,16 @@ class CandidateReader {
     this.stopper.stopEverything();
   }
 
-  private finish(index: number, finishReason: FinishReason, score: boolean): void {
+  private finish(
+    index: number,
+    finishReason: FinishReason,
+    score: boolean,
+    meanLogprob?: number | null,
+  ): void {
     const text = this.choices.text(index);
     const answer = extractBoxed(text)?.answer ?? null;
-    this.context.emit({ type: "finished", index, finishReason, answer });
+    const confidence = typeof meanLogprob === "number" ? { meanLogprob } : {};
+    this.context.emit({ type: "finished", index, finishReason, answer, ...confidence });
     this.context.ranking.candidateFinished(index, answer, finishReason);
     if (score) this.context.scheduler?.enqueue(index, text);
   }

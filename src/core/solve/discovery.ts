@@ -4,7 +4,7 @@
  */
 import { adviseOnBackendError } from "../backend/advice";
 import { BackendError, isAbortError } from "../backend/errors";
-import type { ModelInfo, PolicyBackend, RewardBackend } from "../backend/ports";
+import { EMBEDDED_OWNER, type ModelInfo, type PolicyBackend, type RewardBackend } from "../backend/ports";
 import type { BackendInfo, SolveWarning } from "./events";
 import { SIMULATOR_OWNER, type SolveRequest } from "./request";
 
@@ -85,7 +85,7 @@ function chooseModel(
   models: readonly ModelInfo[],
   url: string,
   role: "policy" | "reward",
-): { model: string; simulated: boolean } {
+): { model: string; simulated: boolean; engine?: "embedded" } {
   const chosen = configured ? models.find((m) => m.id === configured) : preferredModel(models, role);
   if (!chosen) {
     const listed = models.map((m) => m.id).join(", ") || "none";
@@ -94,7 +94,8 @@ function chooseModel(
       : "lists no models";
     throw new BackendError(role, "http", `${url}/models`, `the server ${why}`, 404);
   }
-  return { model: chosen.id, simulated: chosen.ownedBy === SIMULATOR_OWNER };
+  const engine = chosen.ownedBy === EMBEDDED_OWNER ? { engine: "embedded" as const } : {};
+  return { model: chosen.id, simulated: chosen.ownedBy === SIMULATOR_OWNER, ...engine };
 }
 
 /**

@@ -18,8 +18,8 @@ export function hasEnded(reason: FinishReason | null): boolean {
   return reason !== null && ENDED_REASONS.includes(reason);
 }
 
-/** How the candidates are ordered. */
-export type RankingMethod = "reward" | "majority";
+/** How the candidates are ordered ("weighted-vote": answers by summed softmax reward weight; see ranking.ts). */
+export type RankingMethod = "reward" | "majority" | "weighted-vote";
 
 /** Whether the reward score is the raw logit or sigmoid(logit) (servers differ; both rank the same). */
 export type ScoreKind = "raw" | "sigmoid";
@@ -30,6 +30,8 @@ export interface BackendInfo {
   model: string;
   /** True when the server identifies itself as the test/demo simulator. */
   simulated: boolean;
+  /** "embedded": the in-process llama.cpp engine ran the model; absent: an inference server. */
+  engine?: "embedded";
 }
 
 export interface SolveStarted {
@@ -53,6 +55,8 @@ export interface CandidateFinished {
   finishReason: FinishReason;
   /** The extracted final answer (last `\boxed{}`), or null when the text has none. */
   answer: string | null;
+  /** The policy's mean token log-probability, from engines that report it (the embedded one). */
+  meanLogprob?: number;
 }
 
 export interface CandidateScored {
@@ -67,7 +71,10 @@ export interface RankingChanged {
   method: RankingMethod;
   /** Candidate indices, best first. */
   order: number[];
-  /** Candidates grouped by equivalent final answer, largest group first. */
+  /**
+   * Candidates grouped by equivalent final answer, in the method's order: best score first ("reward"),
+   * heaviest reward weight first ("weighted-vote"), most votes first ("majority").
+   */
   groups: AnswerGroup[];
 }
 

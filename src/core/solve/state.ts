@@ -17,6 +17,11 @@ export interface CandidateState {
   finishReason: FinishReason | null;
   answer: string | null;
   score: number | null;
+  /**
+   * The policy's own confidence (mean token log-probability), when its engine reports one: a
+   * secondary signal where no reward model runs, never mixed with reward scores.
+   */
+  meanLogprob?: number;
 }
 
 export type SolveStatus = "idle" | "running" | "complete" | "cancelled" | "failed";
@@ -95,6 +100,7 @@ export function applySolveEvent(state: SolveState, event: SolveEvent): SolveStat
       if (candidate.finishReason !== null) break; // the first finish stands
       candidate.finishReason = event.finishReason;
       candidate.answer = event.answer;
+      if (event.meanLogprob !== undefined) candidate.meanLogprob = event.meanLogprob;
       break;
     }
     case "scored":

@@ -84,7 +84,7 @@ describe("embedded engine: a real GGUF model in llama.cpp", function () {
     }
     // Parallel, not one after another: candidate 3 starts before candidate 0 has finished.
     const firstOf3 = chunks.findIndex((c) => c.index === 3);
-    const lastOf0 = chunks.findLastIndex((c) => c.index === 0);
+    const lastOf0 = chunks.map((c) => c.index).lastIndexOf(0);
     assert.ok(
       firstOf3 < lastOf0,
       `interleaved streams (first of #3 at ${firstOf3}, last of #0 at ${lastOf0})`,
