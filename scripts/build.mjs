@@ -25,7 +25,8 @@ const bundles = [
     outfile: "dist/extension.js",
     platform: "node",
     format: "cjs",
-    external: ["vscode"],
+    // node-llama-cpp (native, ESM) is loaded at run time by the embedded engine, never bundled.
+    external: ["vscode", "node-llama-cpp"],
   },
   {
     ...common,
@@ -33,6 +34,7 @@ const bundles = [
     outfile: "dist/cli.js",
     platform: "node",
     format: "cjs",
+    external: ["node-llama-cpp"],
     banner: { js: "#!/usr/bin/env node" },
   },
   {
@@ -46,6 +48,13 @@ const bundles = [
     ...common,
     entryPoints: ["src/webview/main.ts"],
     outfile: "dist/webview.js",
+    platform: "browser",
+    format: "iife",
+  },
+  {
+    ...common,
+    entryPoints: ["src/webview/side/main.ts"],
+    outfile: "dist/sideview.js",
     platform: "browser",
     format: "iife",
   },

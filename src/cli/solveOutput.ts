@@ -1,5 +1,6 @@
 /** How `acemath solve` prints a finished solve: a stable JSON shape, or a readable ranked summary. */
 import { hasEnded, type FinishReason } from "../core/solve/events";
+import { describeBackend } from "../core/solve/backendText";
 import { candidateLabel } from "../core/solve/candidateLabel";
 import { rankingMethodText } from "../core/solve/rankingText";
 import type { SolveState } from "../core/solve/state";
@@ -68,9 +69,7 @@ export function formatSolveSummary(state: SolveState): string {
   const lines: string[] = [];
   if (state.policy)
     lines.push(
-      state.policy.engine === "embedded"
-        ? `policy: ${safe(state.policy.model)} on the embedded llama.cpp engine (${safe(state.policy.url.replace(/^embedded:/, ""))})`
-        : `policy: ${safe(state.policy.model) || "(model not resolved)"} at ${safe(state.policy.url)}${state.policy.simulated ? " (SIMULATED backend)" : ""}`,
+      `policy: ${safe(describeBackend(state.policy)) || "(model not resolved)"}${state.policy.simulated ? " (SIMULATED backend)" : ""}`,
     );
   const ranking = rankingMethodText(state);
   if (ranking) lines.push(safe(ranking));

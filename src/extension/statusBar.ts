@@ -2,6 +2,7 @@
  * The status bar item: backend health (policy, reward, simulated) at a glance; a click opens the
  * connection report ("AceMath: Test Connection").
  */
+import { describeBackend } from "../core/solve/backendText";
 import * as vscode from "vscode";
 import type { ConnectionReport } from "../backends/http/connectionCheck";
 import type { BackendInfo } from "../core/solve/events";
@@ -23,10 +24,14 @@ export class StatusBar implements vscode.Disposable {
 
   showBackend(policy: BackendInfo, reward: BackendInfo | null): void {
     const simulated = policy.simulated || (reward?.simulated ?? false);
-    this.item.text = simulated ? "$(beaker) AceMath (simulated backend)" : "$(symbol-operator) AceMath";
+    this.item.text = simulated
+      ? "$(beaker) AceMath (simulated backend)"
+      : policy.engine === "embedded"
+        ? "$(chip) AceMath (embedded engine)"
+        : "$(symbol-operator) AceMath";
     this.item.backgroundColor = undefined;
     const rewardLine = reward ? `Reward: ${reward.model} at ${reward.url}` : "Reward: none (majority vote)";
-    this.item.tooltip = `Policy: ${policy.model} at ${policy.url}\n${rewardLine}${simulated ? "\nSimulated backend for tests and demos: not a real model." : ""}\nClick for the connection report.`;
+    this.item.tooltip = `Policy: ${describeBackend(policy)}\n${rewardLine}${simulated ? "\nSimulated backend for tests and demos: not a real model." : ""}\nClick for the connection report.`;
   }
 
   /** After a connection check: which server is down, in the item itself. */

@@ -1,4 +1,5 @@
 /** The panel header: status, problem, backends, how candidates are ranked, and the Cancel button. */
+import { describeBackend as describeSolveBackend } from "../../core/solve/backendText";
 import type { BackendInfo } from "../../core/solve/events";
 import type { SolveState } from "../../core/solve/state";
 import { renderMarkdown } from "../render/markdown";
@@ -66,8 +67,7 @@ export function createHeader(): HeaderView {
 }
 
 function describeBackend(backend: BackendInfo | null, fallback: string): string {
-  if (!backend) return fallback;
-  return backend.model ? `${backend.model} — ${backend.url}` : backend.url;
+  return backend ? describeSolveBackend(backend) : fallback;
 }
 
 export function updateHeader(view: HeaderView, state: SolveState): void {
