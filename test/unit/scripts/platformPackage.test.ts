@@ -1,4 +1,6 @@
 import * as assert from "node:assert/strict";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 interface PlatformPackaging {
   engineClosure(target: string): string[];
@@ -8,7 +10,9 @@ interface PlatformPackaging {
 describe("platform packages: the embedded engine's runtime without other platforms' binaries", () => {
   let packaging: PlatformPackaging;
   before(async () => {
-    packaging = (await import("../../../scripts/package-platform.mjs")) as PlatformPackaging;
+    // A file URL: the script is plain JavaScript with no type declarations.
+    const script = pathToFileURL(join(__dirname, "../../../scripts/package-platform.mjs")).href;
+    packaging = (await import(script)) as PlatformPackaging;
   });
 
   it("carries node-llama-cpp, its dependencies and only the target's CPU binary", () => {
