@@ -1,11 +1,47 @@
 // @ts-check
 import js from "@eslint/js";
+import { builtinModules } from "node:module";
 import tseslint from "typescript-eslint";
+
+// The layers' import boundaries (ARCHITECTURE.md, "Invariants"). ESLint's `no-restricted-imports` takes one
+// configuration per file, so each layer below lists everything it must not import in one place.
+
+/** `fs`, `node:fs`, `fs/promises`, `worker_threads`, …: every Node built-in, however it is spelt. */
+const nodeBuiltins = (message) => ({
+  paths: builtinModules.map((name) => ({ name, message })),
+  patterns: [{ group: ["node:*"], message }],
+});
+const noVscode = (message) => ({ name: "vscode", message });
+/** A relative import of another layer's folder (`../backends/http/transport`, `../../webview`). */
+const layer = (name, message) => ({ group: [`**/${name}`, `**/${name}/**`], message });
+
+/** Packages that only the Node side runs (HTTP SDK, embedded engine, CAS in the grading worker). */
+const NODE_ONLY_PACKAGES = ["openai", "node-llama-cpp", "@cortex-js/compute-engine"];
+
+/** The product never reaches into tests: the simulated backend in test/sim is a fixture, never a fallback. */
+const noTests = layer("test", "Product code never imports tests or test fixtures (the simulator is one).");
+
+function restrict(files, { paths = [], patterns = [], builtins = null }) {
+  const fromBuiltins = builtins === null ? { paths: [], patterns: [] } : nodeBuiltins(builtins);
+  return {
+    files,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [...paths, ...fromBuiltins.paths],
+          patterns: [...patterns, noTests, ...fromBuiltins.patterns],
+        },
+      ],
+    },
+  };
+}
 
 export default tseslint.config(
   {
     ignores: [
       "dist/**",
+      "dist-*/**", // dist-vsix, dist-platform: packaged builds
       "out/**",
       "node_modules/**",
       ".vscode-test/**",
@@ -24,49 +60,78 @@ export default tseslint.config(
     },
   },
   {
-    // Architecture invariant: the core is pure TypeScript that any host can run.
-    files: ["src/core/**/*.ts"],
+    // Type-aware rules for the product's code: a promise nobody awaits loses its error (an unhandled
+    // rejection in the extension host) and its ordering. `void` marks the few intended fire-and-forgets.
+    files: ["src/**/*.ts"],
+    ignores: ["**/*.d.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            {
-              name: "vscode",
-              message:
-                "src/core must not depend on the VS Code API; add an interface in core and an adapter in src/extension.",
-            },
-          ],
-          patterns: [
-            {
-              group: ["**/extension/**", "**/webview/**", "**/cli/**"],
-              message: "src/core must not import the layers above it.",
-            },
-          ],
-        },
-      ],
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
     },
   },
-  {
-    // The webview runs in a browser sandbox: it talks to the extension only through the typed contract.
-    files: ["src/webview/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            { name: "vscode", message: "The webview cannot use the VS Code API; post a message instead." },
-          ],
-          patterns: [
-            {
-              group: ["**/extension/**", "**/cli/**"],
-              message: "The webview shares only src/contract with the extension.",
-            },
-          ],
-        },
-      ],
-    },
-  },
+  restrict(["src/core/**/*.ts"], {
+    paths: [
+      noVscode(
+        "src/core must not depend on the VS Code API; declare a port in core and adapt it in src/extension.",
+      ),
+      ...NODE_ONLY_PACKAGES.filter((name) => name !== "@cortex-js/compute-engine").map((name) => ({
+        name,
+        message: "src/core is pure: I/O adapters live in src/backends.",
+      })),
+    ],
+    patterns: [
+      layer(
+        "backends",
+        "src/core declares ports; the adapters in src/backends implement them, never the reverse.",
+      ),
+      layer("extension", "src/core must not import the layers above it."),
+      layer("webview", "src/core must not import the layers above it."),
+      layer("cli", "src/core must not import the layers above it."),
+    ],
+    builtins: "src/core is pure TypeScript (no I/O): Node built-ins belong in src/backends.",
+  }),
+  restrict(["src/contract/**/*.ts"], {
+    paths: [noVscode("The message contract is plain data, shared with the webview.")],
+    patterns: ["backends", "extension", "webview", "cli"].map((name) =>
+      layer(name, "The message contract depends on nothing but core types."),
+    ),
+    builtins: "The message contract is shared with the webview, which has no Node.",
+  }),
+  restrict(["src/webview/**/*.ts"], {
+    paths: [
+      noVscode("The webview cannot use the VS Code API; post a message instead."),
+      ...NODE_ONLY_PACKAGES.map((name) => ({
+        name,
+        message: "The webview runs in a browser sandbox; Node-side work stays in the extension.",
+      })),
+    ],
+    patterns: [
+      layer("extension", "The webview shares only src/contract with the extension."),
+      layer("cli", "The webview shares only src/contract with the extension."),
+      layer("backends", "The webview never does I/O: src/backends is for the extension and the CLI."),
+    ],
+    builtins: "The webview runs in a browser sandbox: no Node built-ins.",
+  }),
+  restrict(["src/backends/**/*.ts"], {
+    paths: [noVscode("src/backends is shared by the extension and the CLI: no VS Code API.")],
+    patterns: ["extension", "webview", "cli"].map((name) =>
+      layer(name, "src/backends serves the extension and the CLI; it must not import them."),
+    ),
+  }),
+  restrict(["src/extension/**/*.ts"], {
+    patterns: [
+      layer("webview", "The extension shares only src/contract with the webview."),
+      layer("cli", "The extension and the CLI share src/core and src/backends, not each other."),
+    ],
+  }),
+  restrict(["src/cli/**/*.ts"], {
+    paths: [noVscode("The CLI runs without VS Code.")],
+    patterns: [
+      layer("extension", "The extension and the CLI share src/core and src/backends, not each other."),
+      layer("webview", "The CLI has no webview."),
+    ],
+  }),
   {
     files: ["**/*.mjs", "**/*.js", "**/*.cjs"],
     languageOptions: {

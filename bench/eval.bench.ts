@@ -1,30 +1,44 @@
 /**
- * `acemath eval` throughput against the simulated backend: 500 problems × 8 samples with the
- * client keeping CONCURRENCY requests in flight, each choice streamed at a fixed token rate.
- * The simulator has no queue of its own, so what the server's throughput allows at that
- * concurrency is the sum over problems of its longest choice's streaming time, divided by
- * CONCURRENCY (perfect packing). Prints eval_wall_over_ideal (target ≤ 1.05); asserts nothing.
- * EVAL_BENCH_PROBLEMS=N runs fewer problems.
+ * `acemath eval` throughput against the simulated backend (in its own process): 500 problems × 8
+ * samples through the CLI's live runner, against a server that generates at most SERVER_SEQUENCES
+ * sequences at once (more wait in its queue), each at TOKENS_PER_SECOND, the first token
+ * FIRST_TOKEN_MS after admission. The client keeps CLIENT_CONCURRENCY problems in flight (`--concurrency`,
+ * twice what the server runs, so its queue stays full; 4× and 8× measured worse on this 2-core machine,
+ * where the client's own CPU is the limit: bench/README.md). EVAL_BENCH_CONCURRENCY=C changes it.
+ *
+ * What the server's throughput allows: every sequence holds a slot for its first-token delay plus its
+ * tokens at the token rate, so no schedule can finish before Σ(first token + tokens / rate) ÷ slots.
+ * eval_wall_over_ideal = wall time ÷ that (target ≤ 1.05). eval_floor_over_ideal: the same for a client
+ * that costs nothing with the same policy (bench/evalSchedule.ts): the part of the gap that is the
+ * schedule's, not the client's. eval_generation_over_ideal: until the last sample is stored (the
+ * rest of the wall time is grading's tail and writing the report). Prints; `--json` adds one JSON object on
+ * the last line. Asserts nothing. EVAL_BENCH_PROBLEMS=N runs fewer problems.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
-import { main as cli } from "../src/cli/main";
+import { runEval } from "../src/cli/eval";
 import type { StoreLine } from "../src/backends/eval/store";
-import { loadDataset, startSimulator } from "../test/sim";
+import { loadDataset } from "../test/sim";
 import { countTokens } from "../test/sim/tokens";
+import { zeroOverheadSteps } from "./evalSchedule";
+import { printJson, startSimProcess } from "./support";
 
 const PROBLEMS = Number(process.env.EVAL_BENCH_PROBLEMS ?? 500);
-const CONCURRENCY = 16;
-// About what one GPU gives each sequence of a 7B model (as bench/solve.bench.ts). At thousands of
-// tokens/s the in-process simulator's own CPU (SSE per token, ten /classify calls per problem) is
-// what limits, on a 2-core machine, and the ratio then measures the simulator.
-const TOKENS_PER_SECOND = 150;
+const N = 8;
+const SERVER_SEQUENCES = 64;
+const CLIENT_CONCURRENCY = Number(process.env.EVAL_BENCH_CONCURRENCY ?? (2 * SERVER_SEQUENCES) / N);
+const TOKENS_PER_SECOND = 100;
+const FIRST_TOKEN_MS = 100;
+const REWARD_LATENCY_MS = 20;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "acemath-eval-bench-"));
-  const sim = await startSimulator({ tokensPerSecond: TOKENS_PER_SECOND });
+  const sim = await startSimProcess([
+    ...["--max-seqs", String(SERVER_SEQUENCES), "--tps", String(TOKENS_PER_SECOND)],
+    ...["--ttft", String(FIRST_TOKEN_MS), "--reward-latency", String(REWARD_LATENCY_MS)],
+  ]);
   try {
     const known = loadDataset().problems;
     const records = Array.from({ length: PROBLEMS }, (_, i) => known[i % known.length]!);
@@ -34,28 +48,71 @@ async function main(): Promise<void> {
       records.map((p) => JSON.stringify({ problem: p.problem, answer: p.goldAnswer })).join("\n"),
     );
     const out = join(dir, "out");
-    const args = ["eval", "--data", data, "--n", "8", "--concurrency", String(CONCURRENCY), "--seeds", "10"];
+    const args = ["--data", data, "--n", String(N), "--concurrency", String(CLIENT_CONCURRENCY)];
     const urls = ["--policy-url", sim.policyBaseUrl, "--reward-url", sim.rewardBaseUrl];
     const sink = new PassThrough().resume();
-    const started = performance.now();
     const io = { stdin: Readable.from([""]), stdout: sink, stderr: sink, env: {} };
-    const code = await cli([...args, ...urls, "--out", out], io, new AbortController().signal);
+    const [simCpu, clientCpu] = [sim.cpuSeconds(), process.cpuUsage()];
+    const startedAtMs = Date.now();
+    const started = performance.now();
+    const code = await runEval(
+      [...args, "--seeds", "10", ...urls, "--out", out],
+      io,
+      new AbortController().signal,
+    );
     const wallS = (performance.now() - started) / 1000;
+    const clientUsage = process.cpuUsage(clientCpu);
+    const clientCpuS = (clientUsage.user + clientUsage.system) / 1e6;
+    const simCpuS = sim.cpuSeconds() - simCpu;
     if (code !== 0) throw new Error(`eval exited ${code}`);
-    const lines = readFileSync(join(out, "samples.jsonl"), "utf8").trim().split("\n");
-    const longest = lines.map((l) =>
-      Math.max(...(JSON.parse(l) as StoreLine).candidates.map((c) => countTokens(c.text))),
+    const samplesFile = join(out, "samples.jsonl");
+    // The last sample stored: generation and scoring done; after it, grading's tail and the report.
+    const generatedS = (statSync(samplesFile).mtimeMs - startedAtMs) / 1000;
+    const lines = readFileSync(samplesFile, "utf8").trim().split("\n");
+    const stored = lines.map((l) => JSON.parse(l) as StoreLine).sort((a, b) => a.index - b.index);
+    const perProblem = stored.map((line) => line.candidates.map((c) => countTokens(c.text)));
+    const sequences = perProblem.flat();
+    const slotSeconds = sequences.reduce(
+      (sum, tokens) => sum + FIRST_TOKEN_MS / 1000 + tokens / TOKENS_PER_SECOND,
+      0,
     );
-    const idealS = longest.reduce((a, b) => a + b, 0) / TOKENS_PER_SECOND / CONCURRENCY;
+    const idealS = slotSeconds / SERVER_SEQUENCES;
+    const tokens = sequences.reduce((a, b) => a + b, 0);
     console.log(
-      `${PROBLEMS} problems × 8 samples, ${CONCURRENCY} requests in flight, ${TOKENS_PER_SECOND} tokens/s per choice`,
+      `${PROBLEMS} problems × ${N} samples (${sequences.length} sequences, ${tokens} tokens); server: ${SERVER_SEQUENCES} sequences at once, ${TOKENS_PER_SECOND} tokens/s each, first token ${FIRST_TOKEN_MS} ms, reward ${REWARD_LATENCY_MS} ms; client: ${CLIENT_CONCURRENCY} problems in flight`,
     );
-    console.log(`wall ${wallS.toFixed(2)} s, ideal ${idealS.toFixed(2)} s`);
+    const stepMs = 1000 / TOKENS_PER_SECOND;
+    const floorS =
+      (zeroOverheadSteps(perProblem, {
+        slots: SERVER_SEQUENCES,
+        concurrency: CLIENT_CONCURRENCY,
+        firstTokenSteps: Math.ceil(FIRST_TOKEN_MS / stepMs),
+        rewardSteps: Math.ceil(REWARD_LATENCY_MS / stepMs),
+      }) *
+        stepMs) /
+      1000;
+    console.log(
+      `wall ${wallS.toFixed(1)} s, ideal ${idealS.toFixed(1)} s, a client that costs nothing with the same policy ${floorS.toFixed(1)} s (bench/evalSchedule.ts)`,
+    );
+    console.log(
+      `of which generating and scoring (until the last sample was stored) ${generatedS.toFixed(1)} s, then grading and the report ${(wallS - generatedS).toFixed(1)} s`,
+    );
+    console.log(
+      `CPU during the run: client (eval) ${clientCpuS.toFixed(1)} s (${((100 * clientCpuS) / wallS).toFixed(0)}% of one core), simulator ${simCpuS.toFixed(1)} s (${((100 * simCpuS) / wallS).toFixed(0)}%)`,
+    );
     console.log(`eval_wall_over_ideal ${(wallS / idealS).toFixed(3)}`);
+    printJson({
+      eval_wall_over_ideal: wallS / idealS,
+      eval_floor_over_ideal: floorS / idealS,
+      eval_generation_over_ideal: generatedS / idealS,
+    });
   } finally {
-    await sim.close();
+    sim.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -2,13 +2,15 @@
  * Grading engine benchmark: typical-pair throughput, latency on hard symbolic pairs, clustering
  * time, memory, the time limit on pathological pairs, and (issue #7) pairs given as whole texts.
  * Targets (issue #3): ≥ 20,000 typical pairs/s, p99 ≤ 50 ms on hard pairs, no pair over its
- * limit. Prints; asserts nothing.
+ * limit. Prints; `--json` adds grade_pairs_per_s and grade_hard_p99_ms as one JSON object on the
+ * last line. Asserts nothing.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readJsonl } from "../test/support/jsonl";
 import { createGrader } from "../src/backends/grading";
 import { extractAnswer, isEquivalentFast } from "../src/core/grading";
+import { printJson } from "./support";
 
 const ROOT = join(__dirname, "..");
 const SAMPLES = join(ROOT, "../shared/data/samples");
@@ -56,8 +58,9 @@ function measureExtraction(): number {
 async function main(): Promise<void> {
   const pairs = typicalPairs();
   isEquivalentFast("1", "1");
+  const pairsPerS = measureThroughput(pairs);
   console.log(
-    `typical pairs (MATH samples, gold vs extracted, isEquivalentFast): ${Math.round(measureThroughput(pairs))} pairs/s over ${pairs.length} pairs ×40`,
+    `typical pairs (MATH samples, gold vs extracted, isEquivalentFast): ${Math.round(pairsPerS)} pairs/s over ${pairs.length} pairs ×40`,
   );
   console.log(`extraction from full solutions: ${Math.round(measureExtraction())} solutions/s`);
   const texts = textPairs();
@@ -126,6 +129,7 @@ async function main(): Promise<void> {
     `memory (main thread): rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB`,
   );
   grader.dispose();
+  printJson({ grade_pairs_per_s: pairsPerS, grade_hard_p99_ms: percentile(latencies, 99) });
 }
 
 void main();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs code-server (VS Code for the web) from the npm registry into a git-ignored cache, so that the
 # end-to-end tests and `npm start` run the extension in a real VS Code without downloading VS Code itself.
-# Follows /work/shared/docs/code-server-recipe.md. Idempotent: a marker file makes a second run instant.
+# code-server 4.99.4 is VS Code 1.99, the newest that runs on Node 20 (hence engines.vscode ^1.99.0); each step
+# below says why it is there. Idempotent: a marker file makes a second run instant.
 #
 # Usage: scripts/setup-code-server.sh            (prints the path of the code-server binary last)
 #        CODE_SERVER_DIR=... overrides the cache folder.

@@ -1,10 +1,13 @@
-/* global fetch */
+/* global fetch, AbortSignal */
 // `npm start`: the extension in a real VS Code in your browser, with no VS Code download.
 // Builds and packages the extension, installs code-server (scripts/setup-code-server.sh), installs the
 // package into a persistent profile under .vscode-test/start/, and serves the examples/ folder.
 //   npm start                  uses your AceMath settings (defaults: a local vLLM on :8000 and :8001)
 //   npm start -- --sim         also starts the SIMULATED backend and points the settings at it while running
 //   npm start -- --port 8081   serve the workbench on another port (default 8080)
+//   npm start -- --gguf F.gguf solve offline with the embedded llama.cpp engine and this model
+// With no --sim and no policy server answering, it offers the embedded engine (on a terminal, asking
+// before it downloads the default model, about 1.1 GB).
 // Ctrl-C stops everything (and, with --sim, puts your settings back as they were).
 import { codeServerArgs } from "./codeServerArgs.cjs";
 import { execFileSync, spawn } from "node:child_process";
@@ -14,6 +17,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { packageExtension, setupCodeServer } from "./package.mjs";
+import { BINARY_PACKAGES, packagePlatform } from "./package-platform.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: flags } = parseArgs({
@@ -21,6 +25,7 @@ const { values: flags } = parseArgs({
     sim: { type: "boolean" },
     port: { type: "string", default: "8080" },
     folder: { type: "string" },
+    gguf: { type: "string" },
   },
 });
 const port = Number(flags.port);
@@ -134,6 +139,76 @@ function useSimulatorSettings(policyPort, rewardPort) {
   );
 }
 
+const DEFAULT_POLICY_URL = "http://127.0.0.1:8000/v1";
+
+async function policyAnswers() {
+  const { current } = readUserSettings();
+  const url = (current?.["acemath.policy.baseUrl"] ?? DEFAULT_POLICY_URL).split(",")[0].replace(/\/+$/, "");
+  try {
+    const response = await fetch(`${url}/models`, { signal: AbortSignal.timeout(2000) });
+    return { url, answers: response.status < 500 };
+  } catch {
+    return { url, answers: false };
+  }
+}
+
+async function ask(question) {
+  if (!process.stdin.isTTY) return false;
+  const { createInterface } = await import("node:readline/promises");
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await prompt.question(`${question} [y/N] `)).trim());
+  } finally {
+    prompt.close();
+  }
+}
+
+/**
+ * No server and no --sim: offer the embedded engine. The default model is downloaded only after the
+ * user said yes to a question naming its size and source (the CLI's fetch-model does the download).
+ * Returns the model path to configure, or null to go on with the server settings as they are.
+ */
+async function offerEmbeddedEngine() {
+  if (flags.gguf) return flags.gguf;
+  const { url, answers } = await policyAnswers();
+  if (answers) return null;
+  const yes = await ask(
+    `No policy server answers at ${url}. Solve offline on this computer's CPU with the embedded engine?\n` +
+      "It downloads AceMath-1.5B-Instruct (Q4_K_M, about 1.1 GB) from huggingface.co once.",
+  );
+  if (!yes) {
+    console.log(
+      "Going on without a model: start your servers, or run `npm start -- --sim` for the simulated backend.",
+    );
+    return null;
+  }
+  const path = execFileSync(process.execPath, [join(root, "dist", "cli.js"), "fetch-model", "--yes"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+  }).trim();
+  return path || null;
+}
+
+function platformTarget() {
+  const arch = process.arch === "arm" ? "armhf" : process.arch;
+  const target = `${process.platform}-${arch}`;
+  if (!(target in BINARY_PACKAGES)) throw new Error(`the embedded engine has no build for ${target}`);
+  return target;
+}
+
+function useEmbeddedSettings(modelPath) {
+  const { current } = readUserSettings();
+  const settings = { "acemath.embedded.enabled": true, "acemath.embedded.modelPath": modelPath };
+  if (current === null) {
+    console.warn(
+      `${settingsFile} is not plain JSON; add these user settings yourself:\n${JSON.stringify(settings, null, 2)}`,
+    );
+    return;
+  }
+  writeFileSync(settingsFile, JSON.stringify({ ...current, ...settings }, null, 2));
+}
+
 let stopping = false;
 async function stop(code) {
   if (stopping) return;
@@ -147,12 +222,16 @@ process.once("SIGTERM", () => void stop(0));
 try {
   if (!(await isPortFree(port)))
     throw new Error(`port ${port} is in use: pass another with \`npm start -- --port N\``);
-  const vsix = packageExtension();
+  let vsix = packageExtension();
+  const embeddedModel = flags.sim ? null : await offerEmbeddedEngine();
+  // The embedded engine's native runtime ships only in the platform-specific package.
+  if (embeddedModel) vsix = packagePlatform(platformTarget(), { build: false });
   const codeServer = setupCodeServer();
   // code-server creates neither folder's parents itself.
   mkdirSync(join(userDataDir, "User"), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   openOnTheExamples();
+  if (embeddedModel) useEmbeddedSettings(embeddedModel);
   // --force replaces the previous build of the same version.
   execFileSync(
     codeServer,
@@ -204,7 +283,9 @@ try {
   console.log(
     flags.sim
       ? " Backend: SIMULATED (replayed real solutions; no model runs)."
-      : " Backend: your acemath.* user settings.",
+      : embeddedModel
+        ? ` Backend: the EMBEDDED engine (CPU, ${embeddedModel}) when no policy server answers.`
+        : " Backend: your acemath.* user settings.",
   );
   console.log(` On a remote machine, forward the port first: ssh -L ${port}:127.0.0.1:${port} HOST`);
   console.log(" Ctrl-C stops everything.");

@@ -12,6 +12,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { packageExtension, setupCodeServer } from "./package.mjs";
+import { packagePlatform } from "./package-platform.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: flags } = parseArgs({
@@ -78,8 +79,10 @@ function runSuite(name, files, { timeoutMs, suiteLimitMs, env = {} }) {
 function prepareE2e() {
   rmSync(join(root, "test-artifacts", "e2e"), { recursive: true, force: true });
   const vsix = packageExtension();
+  // The embedded engine's end-to-end test installs the platform package (its native runtime inside).
+  const platformVsix = packagePlatform(`${process.platform}-${process.arch}`, { build: false });
   const codeServer = setupCodeServer();
-  return { ACEMATH_VSIX: vsix, ACEMATH_CODE_SERVER: codeServer };
+  return { ACEMATH_VSIX: vsix, ACEMATH_PLATFORM_VSIX: platformVsix, ACEMATH_CODE_SERVER: codeServer };
 }
 
 const started = Date.now();

@@ -2,14 +2,16 @@
  * `acemath check FILE [--json] [--policy-url U] [--reward-url U]`: every written final answer in a
  * `.tex`, `.md`, `.ipynb` or text file, the problem it answers, and the verdicts. The symbolic layer
  * always runs; with a policy URL each problem is solved and the answer compared with the model's
- * pick and majority; with a reward URL the user's own solution is scored. Exit 0 unless the file
- * cannot be read (2 for a bad command line).
+ * pick and majority; with a reward URL the user's own solution is scored. With `--steps`, every
+ * step of the written solution is checked too (symbolic; `--prm-url` adds a process reward model's
+ * probability per step). Exit 0 unless the file cannot be read (2 for a bad command line).
  */
 import { readFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { OpenAiPolicyBackend } from "../backends/http/openaiPolicy";
-import type { RewardBackend } from "../core/backend/ports";
+import type { ProcessRewardBackend, RewardBackend } from "../core/backend/ports";
+import { PrmRewardBackend } from "../backends/http/prmReward";
 import { VllmRewardBackend } from "../backends/http/vllmReward";
 import {
   findCheckTargets,
@@ -19,6 +21,8 @@ import {
   type CheckDialect,
   type CheckTarget,
 } from "../core/check";
+import { notebookCells } from "../core/check/notebook";
+import { dialectOfExtension } from "../core/problem";
 import { agreementWith, scoreContext, type Agreement } from "../core/check/agreement";
 import { createGrader } from "../backends/grading";
 import { type Grader } from "../core/grading";
@@ -26,16 +30,22 @@ import { solve } from "../core/solve/pipeline";
 import { DEFAULT_SOLVE_OPTIONS } from "../core/solve/request";
 import { applySolveEvent, emptySolveState, type SolveState } from "../core/solve/state";
 import { terminalSafeJson, terminalSafeLine } from "../core/util/terminalSafe";
+import { addPrmProbabilities, notebookStepFields, stepFields, type StepFields } from "./checkSteps";
 import { UsageError, type CliIo } from "./io";
 
-export const CHECK_USAGE = `acemath check FILE [--json] [--policy-url URL] [--reward-url URL] [--n N]
+export const CHECK_USAGE = `acemath check FILE [--json] [--steps [--prm-url URL] [--prm-model M]] [--policy-url URL] [--reward-url URL] [--n N]
                        check every written final answer in a .tex, .md, .ipynb or text file
-                       (symbolic verdict; with URLs also the model's agreement and the RM score)`;
+                       (symbolic verdict; with URLs also the model's agreement and the RM score;
+                       --steps: every step of the written solution checked, and the first error;
+                       --prm-url: a process reward model's probability per step)`;
 
 const OPTIONS = {
   json: { type: "boolean", default: false },
+  steps: { type: "boolean", default: false },
   "policy-url": { type: "string" },
   "reward-url": { type: "string" },
+  "prm-url": { type: "string" },
+  "prm-model": { type: "string" },
   n: { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.n) },
   seed: { type: "string" },
 } as const;
@@ -46,6 +56,8 @@ const MAX_DEPENDENCY_BYTES = 1 << 20;
 interface Located extends CheckTarget {
   line: number;
   cell?: number;
+  /** In a notebook: the cell's own text, which the target's offsets index. */
+  cellText?: string;
 }
 
 export interface CheckRecord {
@@ -68,12 +80,17 @@ export interface CheckRecord {
   };
   rewardScore?: number | null;
   rewardContext?: string;
+  /** With --steps: each step of the written solution, `line` 1-based in the file. */
+  steps?: StepFields["steps"];
+  firstError?: StepFields["firstError"];
+  prmError?: string;
 }
 
 export async function runCheck(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
   const { values, positionals } = parse(args);
   if (positionals.length !== 1) throw new UsageError("check takes exactly one FILE");
   const file = positionals[0] as string;
+  const prm = prmBackend(values, io);
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -88,6 +105,7 @@ export async function runCheck(args: string[], io: CliIo, signal: AbortSignal): 
   try {
     for (const target of targets) {
       const record = await checkOne(target, grader, values, io, signal);
+      if (values.steps) Object.assign(record, await stepsOf(text, target, prm, signal));
       io.stdout.write(values.json ? `${terminalSafeJson(record)}\n` : readable(file, record));
     }
     if (!values.json && targets.length === 0) io.stdout.write(`${file}: no written final answer found\n`);
@@ -107,10 +125,7 @@ function parse(args: string[]) {
 
 export function dialectOfFile(file: string): CheckDialect | "notebook" {
   const extension = extname(file).toLowerCase();
-  if ([".tex", ".ltx", ".sty", ".cls", ".latex"].includes(extension)) return "latex";
-  if ([".md", ".markdown", ".qmd", ".rmd", ".myst"].includes(extension)) return "markdown";
-  if (extension === ".ipynb") return "notebook";
-  return "plaintext";
+  return extension === ".ipynb" ? "notebook" : dialectOfExtension(extension);
 }
 
 /** Final answers only: an intermediate box is part of the work, not what the file claims. */
@@ -118,10 +133,11 @@ async function locate(file: string, text: string): Promise<Located[]> {
   const dialect = dialectOfFile(file);
   if (dialect === "notebook") {
     const found = notebookCheckTargets(text) ?? [];
+    const cells = notebookCells(text) ?? [];
     return notebookLines(
       text,
       found.filter((t) => t.answer.final),
-    );
+    ).map((t) => ({ ...t, cellText: t.cell === undefined ? undefined : cells[t.cell]?.text }));
   }
   const macroSources = dialect === "latex" ? await readDependencies(file, text) : [];
   return findCheckTargets({ text, dialect, macroSources })
@@ -156,6 +172,31 @@ function notebookLines(raw: string, targets: (CheckTarget & { cell: number })[])
 }
 
 type Values = ReturnType<typeof parse>["values"];
+
+async function stepsOf(
+  text: string,
+  target: Located,
+  prm: ProcessRewardBackend | null,
+  signal: AbortSignal,
+): Promise<StepFields> {
+  const { fields, texts } =
+    target.cellText === undefined
+      ? stepFields(text, target)
+      : notebookStepFields(target.cellText, target, text.split("\n"), target.line);
+  if (prm) await addPrmProbabilities(fields, texts, target.problemText, prm, signal);
+  return fields;
+}
+
+function prmBackend(values: Values, io: CliIo): ProcessRewardBackend | null {
+  const baseUrl = values["prm-url"];
+  if (!baseUrl) return null;
+  if (!values.steps) throw new UsageError("--prm-url scores steps: use it with --steps");
+  return new PrmRewardBackend({
+    baseUrl,
+    apiKey: io.env.ACEMATH_API_KEY ?? null,
+    model: values["prm-model"] ?? null,
+  });
+}
 
 async function checkOne(
   target: Located,
@@ -273,5 +314,11 @@ function readable(file: string, record: CheckRecord): string {
   ];
   if (record.model) lines.push(`  model: ${record.model.summary}`);
   if (record.rewardContext) lines.push(`  reward: ${record.rewardScore ?? "?"} (${record.rewardContext})`);
+  if (record.steps)
+    lines.push(
+      record.firstError
+        ? `  first error: ${file}:${record.firstError.line}: ${record.firstError.reason}`
+        : `  steps: ${record.steps.length} read, none refuted`,
+    );
   return `${lines.map((line) => terminalSafeLine(line)).join("\n")}\n`;
 }

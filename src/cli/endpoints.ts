@@ -1,4 +1,5 @@
 /** The endpoint options `acemath solve` and `acemath doctor` share: URLs, models, keys and the timeout. */
+import { DEFAULT_POLICY_URL, DEFAULT_REWARD_URL } from "../core/backend/defaults";
 import { plainHttpKeyWarning } from "../core/backend/keySafety";
 import type { OpenAiPolicyBackend } from "../backends/http/openaiPolicy";
 import type { PolicyBackend, RewardBackend } from "../core/backend/ports";
@@ -8,9 +9,9 @@ import type { VllmRewardBackend } from "../backends/http/vllmReward";
 import { terminalSafeLine } from "../core/util/terminalSafe";
 import { UsageError, type CliIo } from "./io";
 
-export const ENDPOINT_USAGE = `  --policy-url URL     OpenAI-compatible base URL (default http://127.0.0.1:8000/v1);
+export const ENDPOINT_USAGE = `  --policy-url URL     OpenAI-compatible base URL (default ${DEFAULT_POLICY_URL});
                        several replicas: URL1,URL2 (each request to the least-loaded)
-  --reward-url URL     vLLM reward server (default http://127.0.0.1:8001); replicas as above
+  --reward-url URL     vLLM reward server (default ${DEFAULT_REWARD_URL}); replicas as above
   --no-reward          rank by majority vote, without a reward model
   --policy-model M     policy model id (default: the first the server lists)
   --reward-model M     reward model id (default: the first the server lists)
@@ -18,8 +19,8 @@ export const ENDPOINT_USAGE = `  --policy-url URL     OpenAI-compatible base URL
   API keys: ACEMATH_POLICY_API_KEY and ACEMATH_REWARD_API_KEY, or ACEMATH_API_KEY for both (Bearer token).`;
 
 export const ENDPOINT_OPTIONS = {
-  "policy-url": { type: "string", default: "http://127.0.0.1:8000/v1" },
-  "reward-url": { type: "string", default: "http://127.0.0.1:8001" },
+  "policy-url": { type: "string", default: DEFAULT_POLICY_URL },
+  "reward-url": { type: "string", default: DEFAULT_REWARD_URL },
   "no-reward": { type: "boolean", default: false },
   "policy-model": { type: "string" },
   "reward-model": { type: "string" },

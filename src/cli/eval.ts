@@ -9,18 +9,22 @@ import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { readDatasetText, type EvalProblem } from "../core/eval/datasets";
 import { readSamplesText } from "../core/eval/fromSamples";
+import { browsedProblem, type BrowsedProblem } from "../core/eval/browse";
 import { Rescorer } from "../core/eval/rescore";
-import { gradeProblem, type GradedProblem } from "../core/eval/grade";
+import { gradeProblem, type GradedProblem, type SampleText } from "../core/eval/grade";
 import { runLiveDataset, type LiveSettings } from "../backends/eval/live";
 import { buildManifest, datasetEntry, writeManifest } from "../backends/eval/manifest";
 import { jsonSummary, markdownTable } from "../core/eval/report";
-import { SampleStore, storeHasData } from "../backends/eval/store";
-import { summarize, summarizeDataset, type DatasetSummary } from "../core/eval/summary";
+import { hashText, SampleStore, storeHasData } from "../backends/eval/store";
+import { ScoreStore, samplesHash, scoreStoreHasData } from "../backends/eval/scoreStore";
+import { ModelsOncePolicy } from "../backends/eval/runBackends";
+import { summarize, summarizeDataset, type DatasetSummary, type EvalSummary } from "../core/eval/summary";
 import { createGrader } from "../backends/grading";
 import { type Grader } from "../core/grading";
 import { DEFAULT_SOLVE_OPTIONS } from "../core/solve/request";
 import { terminalSafeLine } from "../core/util/terminalSafe";
 import { ENDPOINT_OPTIONS, ENDPOINT_USAGE, cliEndpoints } from "./endpoints";
+import { ProgressDisplay, progressMode } from "./evalProgress";
 import { UsageError, type CliIo } from "./io";
 
 export const EVAL_USAGE = `acemath eval --data FILE.jsonl [--data …] [options]   (or --from-samples FILE.jsonl [--from-samples …])
@@ -34,9 +38,12 @@ ${ENDPOINT_USAGE}
   --k LIST             k values, e.g. 1,2,4,8 (default N)   --seeds S  random draws of k of N (default 100)
   --limit N            first N problems of each file        --concurrency C  problems at once (default 4)
   --temperature T --top-p P --max-tokens K --seed S   sampling (defaults 0.7, 0.8, 2048, 0)
-  --out DIR            append every generation to DIR/samples.jsonl and write DIR/manifest.json
-  --resume             reuse what DIR/samples.jsonl holds; only missing problems are generated
-  --json               JSON summary as the last stdout line; progress on stderr as JSON lines`;
+  --out DIR            append every generation to DIR/samples.jsonl (--rescore: scores to DIR/scores.jsonl),
+                       write DIR/manifest.json, and the report: DIR/report.html, curves.svg, scores.svg
+  --no-report          with --out: no report.html or plots (about 10 ms a problem to typeset)
+  --resume             reuse what DIR holds; only missing problems are generated (or rescored)
+  --json               JSON summary as the last stdout line; progress on stderr as JSON lines
+  On a terminal a progress bar on stderr shows problems done, samples/s, tokens/s and the time left.`;
 
 const OPTIONS = {
   ...ENDPOINT_OPTIONS,
@@ -57,6 +64,7 @@ const OPTIONS = {
   out: { type: "string" },
   resume: { type: "boolean", default: false },
   rescore: { type: "boolean", default: false },
+  "no-report": { type: "boolean", default: false },
   json: { type: "boolean", default: false },
 } as const;
 
@@ -78,26 +86,26 @@ export async function runEval(args: string[], io: CliIo, signal: AbortSignal): P
   const ks = values.k === undefined ? [n] : values.k.split(",").map((k) => positiveInteger(k.trim(), "--k"));
   const seeds = positiveInteger(values.seeds, "--seeds");
   const limit = values.limit === undefined ? Infinity : positiveInteger(values.limit, "--limit");
-  const progress = progressWriter(io, values.json);
+  const progress = new ProgressDisplay(io, progressMode(io, values.json));
   for (const k of ks.filter((k) => data.length > 0 && k > n))
     io.stderr.write(`note: k=${k} is more than --n ${n}: every problem uses all its samples for @${k}\n`);
   const grader = createGrader();
   try {
-    const summaries: DatasetSummary[] = [];
+    const results: DatasetResult[] = [];
     if (stored.length > 0) {
       const rescorer = values.rescore ? rescorerFor(values, io, signal) : null;
       for (const file of stored)
-        summaries.push(await evalStored(file, limit, grader, { ks, seeds }, progress, rescorer));
-      if (signal.aborted) return 130;
+        results.push(await evalStored(file, limit, grader, { ks, seeds }, progress, rescorer));
+      if (signal.aborted) return interrupted(io, progress);
     } else {
       const live = await evalLive(data, values, { n, ks, seeds, limit, grader }, io, progress, signal);
-      if (live === "interrupted") {
-        io.stderr.write("acemath: interrupted; what arrived is kept in --out (rerun with --resume)\n");
-        return 130;
-      }
-      summaries.push(...live);
+      if (live === "interrupted") return interrupted(io, progress);
+      results.push(...live);
     }
-    const summary = summarize(summaries);
+    progress.end();
+    const summary = summarize(results.map((r) => r.summary));
+    if (values.out && !values["no-report"])
+      await writeReport(values.out, summary, results, { ks, seeds }, progress);
     io.stdout.write(markdownTable(summary));
     if (values.json) io.stdout.write(`${JSON.stringify(jsonSummary(summary))}\n`);
     return 0;
@@ -106,16 +114,46 @@ export async function runEval(args: string[], io: CliIo, signal: AbortSignal): P
   }
 }
 
-type Progress = (event: { dataset: string; done: number; total: number; detail?: string }) => void;
+/** A dataset's summary, and what the report's plots and browser need. */
+interface DatasetResult {
+  summary: DatasetSummary;
+  graded: GradedProblem[];
+  browsed: BrowsedProblem[];
+}
+
+function interrupted(io: CliIo, progress: ProgressDisplay): number {
+  progress.end();
+  io.stderr.write("acemath: interrupted; what arrived is kept in --out (rerun with --resume)\n");
+  return 130;
+}
+
+/** The plots and the HTML report, in --out; loaded only here, so the charting library stays out of the rest. */
+async function writeReport(
+  out: string,
+  summary: EvalSummary,
+  results: DatasetResult[],
+  options: { ks: number[]; seeds: number },
+  progress: ProgressDisplay,
+): Promise<void> {
+  const { writeEvalReport } = await import("../backends/eval/report/write.js");
+  const written = writeEvalReport(out, {
+    summary,
+    datasets: results.map((r) => ({ name: r.summary.name, graded: r.graded, browsed: r.browsed })),
+    ks: options.ks,
+    seeds: options.seeds,
+    version: toolVersion(),
+  });
+  progress.say(`report: ${written.map((file) => terminalSafeLine(file)).join(", ")}`);
+}
 
 async function evalLive(
   files: string[],
   values: Values,
   options: { n: number; ks: number[]; seeds: number; limit: number; grader: Grader },
   io: CliIo,
-  progress: Progress,
+  progress: ProgressDisplay,
   signal: AbortSignal,
-): Promise<DatasetSummary[] | "interrupted"> {
+): Promise<DatasetResult[] | "interrupted"> {
   const { grader } = options;
   const settings = liveSettings(values, options.n);
   const sets = files.map((file) => ({
@@ -138,14 +176,19 @@ async function evalLive(
   });
   const store = out ? new SampleStore(out, values.resume) : null;
   if (out) writeManifest(out, manifest);
-  const summaries: DatasetSummary[] = [];
+  // One set of backends for the whole run: models asked once per endpoint, the reward model resolved once.
+  const backends = {
+    policy: new ModelsOncePolicy(endpoints.policy),
+    scorer: endpoints.reward ? new Rescorer(endpoints.reward, endpoints.rewardModel) : null,
+  };
+  const results: DatasetResult[] = [];
   for (const { name, problems } of sets) {
     const result = await runLiveDataset(
       {
         name,
         problems,
         settings,
-        backends: { policy: endpoints.policy, reward: endpoints.reward },
+        backends,
         grader,
         store,
         onServers: (policy, reward) => {
@@ -153,24 +196,21 @@ async function evalLive(
           manifest.servers.reward ??= reward;
         },
       },
-      (done, total, detail) => progress({ dataset: name, done, total, detail }),
+      (event) => progress.update({ dataset: name, ...event }),
       signal,
     );
     if (out) writeManifest(out, manifest);
     if (signal.aborted) return "interrupted";
     for (const failure of result.failures)
-      io.stderr.write(
-        `acemath: ${name} problem ${failure.id} failed: ${terminalSafeLine(failure.message)}\n`,
-      );
-    summaries.push(
-      summarizeDataset(name, result.graded, {
-        ks: options.ks,
-        seeds: options.seeds,
-        failed: result.failures.length,
-      }),
-    );
+      progress.say(`acemath: ${name} problem ${failure.id} failed: ${terminalSafeLine(failure.message)}`);
+    const summary = summarizeDataset(name, result.graded, {
+      ks: options.ks,
+      seeds: options.seeds,
+      failed: result.failures.length,
+    });
+    results.push({ summary, graded: result.graded, browsed: result.browsed });
   }
-  return summaries;
+  return results;
 }
 
 /** The version in the package.json nearest above this file (the CLI's own), for the manifest. */
@@ -189,30 +229,11 @@ function toolVersion(): string {
   return "unknown";
 }
 
-function progressWriter(io: CliIo, json: boolean): Progress {
-  const started = new Map<string, number>();
-  return ({ dataset, done, total, detail }) => {
-    const since = started.get(dataset) ?? Date.now();
-    started.set(dataset, since);
-    const seconds = (Date.now() - since) / 1000;
-    const rate = seconds > 0 ? done / seconds : 0;
-    const eta = rate > 0 ? Math.round((total - done) / rate) : null;
-    if (json) {
-      const event = {
-        dataset,
-        done,
-        total,
-        ...(eta === null ? {} : { eta_s: eta }),
-        ...(detail ? { detail } : {}),
-      };
-      io.stderr.write(`${JSON.stringify({ progress: event })}\n`);
-    } else if (done === total || done % 10 === 0) {
-      const speed = rate > 0 ? `, ${rate.toFixed(2)} problems/s, ETA ${eta}s` : "";
-      io.stderr.write(
-        `${terminalSafeLine(dataset)}: ${done}/${total} problems${speed}${detail ? ` (${terminalSafeLine(detail)})` : ""}\n`,
-      );
-    }
-  };
+interface StoredRescore {
+  rescorer: Rescorer;
+  /** --out with --rescore: new scores are appended there, and reused by --resume. */
+  store: ScoreStore | null;
+  signal: AbortSignal;
 }
 
 async function evalStored(
@@ -220,52 +241,85 @@ async function evalStored(
   limit: number,
   grader: Grader,
   options: { ks: number[]; seeds: number },
-  progress: Progress,
-  rescorer: { rescorer: Rescorer; signal: AbortSignal; io: CliIo } | null,
-): Promise<DatasetSummary> {
+  progress: ProgressDisplay,
+  rescore: StoredRescore | null,
+): Promise<DatasetResult> {
   const rows = readSamplesText(readText(file)).slice(0, limit);
   const name = datasetName(file);
   const graded: GradedProblem[] = [];
+  const browsed: BrowsedProblem[] = [];
   let failed = 0;
+  const report = (detail?: string) =>
+    progress.update({
+      dataset: name,
+      done: graded.length + failed,
+      total: rows.length,
+      ...(detail ? { detail } : {}),
+    });
   for (const row of rows) {
     if (!row.ok) {
       failed++; // reported as a failed problem, not dropped
-      progress({
-        dataset: name,
-        done: graded.length + failed,
-        total: rows.length,
-        detail: `record ${row.index}: ${row.error}`,
-      });
+      report(`record ${row.index}: ${row.error}`);
       continue;
     }
     const { problem } = row.value;
     let samples = row.value.samples;
-    if (rescorer) {
+    if (rescore) {
       try {
-        samples = await rescorer.rescorer.rescore(problem.problem, samples, rescorer.signal);
+        samples = await rescoreStored(name, problem, samples, rescore);
       } catch (error) {
-        if (rescorer.signal.aborted) throw error;
+        if (rescore.signal.aborted) throw error;
         failed++;
         const message = error instanceof Error ? error.message : String(error);
-        rescorer.io.stderr.write(
-          `acemath: ${name} problem ${problem.id} could not be scored: ${terminalSafeLine(message)}\n`,
+        progress.say(
+          `acemath: ${name} problem ${problem.id} could not be scored: ${terminalSafeLine(message)}`,
         );
-        progress({ dataset: name, done: graded.length + failed, total: rows.length });
+        report();
         continue;
       }
     }
-    graded.push(
-      await gradeProblem({ gold: problem.gold, multipleChoice: problem.multipleChoice, samples }, grader),
-    );
-    progress({ dataset: name, done: graded.length + failed, total: rows.length });
+    const input = { gold: problem.gold, multipleChoice: problem.multipleChoice, samples };
+    const result = await gradeProblem(input, grader);
+    graded.push(result);
+    browsed.push(browsedProblem(problem, input, result));
+    report();
   }
-  return summarizeDataset(name, graded, { ...options, failed });
+  return { summary: summarizeDataset(name, graded, { ...options, failed }), graded, browsed };
 }
 
-function rescorerFor(values: Values, io: CliIo, signal: AbortSignal) {
+/** New scores for stored samples: from --out's score store when it has them (--resume), else from the server, then stored. */
+async function rescoreStored(
+  dataset: string,
+  problem: EvalProblem,
+  samples: SampleText[],
+  rescore: StoredRescore,
+): Promise<SampleText[]> {
+  const { rescorer, store, signal } = rescore;
+  const key = {
+    dataset,
+    index: problem.index,
+    problemHash: hashText(problem.problem),
+    samplesHash: samplesHash(samples.map((s) => s.text)),
+    rewardModel: await rescorer.modelId(signal),
+  };
+  const kept = store?.get(key);
+  if (kept) return samples.map((s, i) => ({ ...s, reward: kept.scores[i] ?? null }));
+  const rescored = await rescorer.rescore(problem.problem, samples, signal);
+  store?.append({ ...key, scores: rescored.map((s) => s.reward) });
+  return rescored;
+}
+
+function rescorerFor(values: Values, io: CliIo, signal: AbortSignal): StoredRescore {
   if (values["no-reward"]) throw new UsageError("--rescore needs a reward server (not --no-reward)");
+  const out = values.out;
+  if (out && !values.resume && scoreStoreHasData(out))
+    throw new UsageError(`${out} already holds rescored scores: add --resume, or choose another --out`);
   const endpoints = cliEndpoints(values, io);
-  return { rescorer: new Rescorer(endpoints.reward!, endpoints.rewardModel), signal, io };
+  return {
+    rescorer: new Rescorer(endpoints.reward!, endpoints.rewardModel),
+    store: out ? new ScoreStore(out, values.resume) : null,
+    signal,
+  };
 }
 
 function readProblems(file: string, values: Values, limit: number, io: CliIo): EvalProblem[] {

@@ -2,6 +2,7 @@
 import { CHECK_USAGE, runCheck } from "./check";
 import { DOCTOR_USAGE, runDoctor } from "./doctor";
 import { EVAL_USAGE, runEval } from "./eval";
+import { FETCH_MODEL_USAGE, runFetchModel } from "./fetchModel";
 import { runGrade } from "./grade";
 import { UsageError, type CliIo } from "./io";
 import { runSolve, SOLVE_USAGE } from "./solve";
@@ -18,6 +19,8 @@ commands:
   acemath grade [FILE|-]   grade JSONL lines {gold, pred|solution}; writes JSONL with extracted, equal, reason
 
   ${CHECK_USAGE}
+
+  ${FETCH_MODEL_USAGE.replace(/\n/g, "\n  ")}
 `;
 
 export async function main(argv: string[], io: CliIo, signal: AbortSignal): Promise<number> {
@@ -34,6 +37,8 @@ export async function main(argv: string[], io: CliIo, signal: AbortSignal): Prom
         return await runGrade(rest, io);
       case "check":
         return await runCheck(rest, io, signal);
+      case "fetch-model":
+        return await runFetchModel(rest, io, signal);
       case "help":
       case "--help":
       case "-h":

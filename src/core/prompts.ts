@@ -1,5 +1,5 @@
 /**
- * Prompt formats of the AceMath models (backend-protocol.md §1). Exact strings: the models were
+ * Prompt formats of the AceMath models (docs/protocol.md §1). Exact strings: the models were
  * trained with them, so a changed character changes the model's behaviour.
  */
 

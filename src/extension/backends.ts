@@ -3,6 +3,8 @@
  * across solves so that what it learnt about its server is not paid for again, and rebuilt only
  * when those settings or the key change.
  */
+import type { BackendError } from "../core/backend/errors";
+import { FallbackPolicyBackend } from "../core/backend/fallbackPolicy";
 import { plainHttpKeyWarning } from "../core/backend/keySafety";
 import type { PolicyBackend, RewardBackend } from "../core/backend/ports";
 import type { SolveDependencies } from "../core/solve/pipeline";
@@ -53,7 +55,11 @@ export class EndpointBackends {
   /** Endpoints already warned about (a key over plain http), so the warning is not repeated on every solve. */
   private static readonly warned = new Set<string>();
 
-  constructor(private readonly apiKeys: ApiKeyStore) {}
+  constructor(
+    private readonly apiKeys: ApiKeyStore,
+    /** Where a solve goes when no policy server answers (the embedded engine, when enabled). */
+    private readonly offline?: { fallback(reason: BackendError): Promise<PolicyBackend | null> },
+  ) {}
 
   async current(): Promise<CurrentBackends> {
     const endpoints = readEndpointSettings();
@@ -68,9 +74,15 @@ export class EndpointBackends {
     );
     for (const replica of policy.replicas) this.warnOnce(replica.baseUrl, policyKey);
     for (const replica of reward?.replicas ?? []) this.warnOnce(replica.baseUrl, rewardKey);
+    const offline = this.offline;
     return {
       endpoints,
-      policy: policy.backend,
+      policy: offline
+        ? new FallbackPolicyBackend({
+            primary: policy.backend,
+            fallback: (reason) => offline.fallback(reason),
+          })
+        : policy.backend,
       reward: reward?.backend ?? null,
       policyReplicas: policy.replicas,
       rewardReplicas: reward?.replicas ?? null,

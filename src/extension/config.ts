@@ -5,14 +5,13 @@
  * taking only the user (global) value, so that holds even if a scope is ever declared wrongly.
  */
 import * as vscode from "vscode";
+import { DEFAULT_POLICY_URL, DEFAULT_REWARD_URL } from "../core/backend/defaults";
 import type { SamplingParams } from "../core/backend/ports";
 import { DEFAULT_TIMEOUTS, type Timeouts } from "../backends/http/transport";
 import { DEFAULT_OUTPUT_LIMITS, DEFAULT_SOLVE_OPTIONS, type OutputLimits } from "../core/solve/request";
+import { DEFAULT_RANKING_POLICY, type RankingPolicy } from "../core/solve/ranking";
 
 export const SECTION = "acemath";
-
-export const DEFAULT_POLICY_URL = "http://127.0.0.1:8000/v1";
-export const DEFAULT_REWARD_URL = "http://127.0.0.1:8001";
 
 export interface EndpointSettings {
   policyBaseUrl: string;
@@ -22,12 +21,16 @@ export interface EndpointSettings {
   rewardModel: string | null;
 }
 
-/** Settings that only the user may set; listed in package.json's `restrictedConfigurations` too. */
+/** Settings that only the user may set; package.json must list them (test/unit/core/manifest.test.ts). */
 export const USER_ONLY_SETTINGS = [
   "policy.baseUrl",
   "policy.model",
   "reward.baseUrl",
   "reward.model",
+  "prm.baseUrl",
+  "prm.model",
+  "embedded.enabled",
+  "embedded.modelPath",
 ] as const;
 
 /**
@@ -109,6 +112,31 @@ export function readTimeoutSettings(): Timeouts {
   };
 }
 
-export function affectsEndpoints(event: vscode.ConfigurationChangeEvent): boolean {
-  return [...USER_ONLY_SETTINGS, "timeouts"].some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
+const RANKING_POLICIES: readonly RankingPolicy[] = ["weighted-vote", "reward-top1", "majority"];
+
+/** `acemath.ranking.policy`: what orders the candidates when a reward model is present. */
+export function readRankingPolicy(): RankingPolicy {
+  const value = setting<string>("ranking.policy", DEFAULT_RANKING_POLICY);
+  return RANKING_POLICIES.find((policy) => policy === value) ?? DEFAULT_RANKING_POLICY;
+}
+
+/** The process reward model (`acemath.prm.*`), user settings only; null when none is configured (the default). */
+export function readPrmSettings(): { baseUrl: string; model: string | null } | null {
+  const baseUrl = nonEmpty(userValue("prm.baseUrl", ""));
+  return baseUrl === null ? null : { baseUrl, model: nonEmpty(userValue("prm.model", "")) };
+}
+
+export interface EmbeddedSettings {
+  /** Off by default: the embedded engine runs only when the user has enabled (or set up) it. */
+  enabled: boolean;
+  /** A local .gguf; null: the default model in global storage (downloaded with consent). */
+  modelPath: string | null;
+}
+
+/** User-level values only: a workspace must not make AceMath load a model file of its choosing. */
+export function readEmbeddedSettings(): EmbeddedSettings {
+  return {
+    enabled: userValue("embedded.enabled", false),
+    modelPath: nonEmpty(userValue("embedded.modelPath", "")),
+  };
 }

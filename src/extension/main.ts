@@ -8,16 +8,23 @@ import { createGrader } from "../backends/grading";
 import { type Grader } from "../core/grading";
 import type { AnswerGrouper } from "../core/solve/ranking";
 import { EndpointBackends } from "./backends";
+import { EmbeddedEngine } from "./embedded/embeddedEngine";
 import { registerAnswerChecking } from "./hover/register";
 import { testConnection } from "./connection/testConnection";
-import { readLimitSettings, readSamplingSettings } from "./config";
+import { openEvalReport } from "./evalReport/openEvalReport";
+import { readLimitSettings, readRankingPolicy, readSamplingSettings } from "./config";
 import { log } from "./log";
-import { showInfo, showInternalError, showWarning } from "./notifications";
+import { showInfo, showInternalError } from "./notifications";
 import { ApiKeyStore } from "./secrets";
+import { SolveHistory } from "./history/solveHistory";
+import { sideHistoryOf } from "./sidePanel/historyAdapter";
+import { registerSidePanel } from "./sidePanel/register";
 import { SolveController } from "./solve/solveController";
 import { problemSpans } from "./solve/problemSpans";
 import { registerSolvePanelSerializer } from "./solve/solvePanel";
-import { targetFromCell, targetFromEditor, type SolveTarget } from "./solve/target";
+import { FocusTracker } from "./solve/focusTracker";
+import { resolveSolveTarget } from "./solve/target";
+import { registerNotebookSupport } from "./notebook/register";
 import { StatusBar } from "./statusBar";
 
 /** What the commands share; created once per activation. */
@@ -27,9 +34,15 @@ interface Services {
   backends: EndpointBackends;
   statusBar: StatusBar;
   controller: SolveController;
+  history: SolveHistory;
+  /** The last editor or notebook cell the user worked in, for Solve run while a panel has focus. */
+  focus: FocusTracker;
   /** The one grading worker, started on first use. */
   grader: () => Grader;
   groupAnswers: AnswerGrouper;
+  extensionUri: vscode.Uri;
+  /** The offline fallback: a local GGUF model in llama.cpp, used only when enabled. */
+  embedded: EmbeddedEngine;
 }
 
 type CommandHandler = (services: Services, ...args: unknown[]) => unknown;
@@ -46,6 +59,8 @@ const COMMANDS: Record<string, CommandHandler> = {
   },
   "acemath.showLog": () => log().show(),
   "acemath.testConnection": (services) => testConnection(services.backends, services.statusBar),
+  "acemath.setUpEmbeddedEngine": (services) => services.embedded.setUp(),
+  "acemath.openEvalReport": (services, target) => openEvalReport(services.extensionUri, target),
 };
 
 export function activate(context: vscode.ExtensionContext) {
@@ -67,6 +82,8 @@ export function activate(context: vscode.ExtensionContext) {
       const { policy, reward } = await services.backends.current();
       return { policy, reward, groupAnswers: services.groupAnswers };
     });
+    registerSidePanel(context, services.controller, sideHistoryOf(services.history));
+    registerNotebookSupport(context, services.controller, services.history);
     log().info(`AceMath Studio activated (workspace trusted: ${vscode.workspace.isTrusted}).`);
     // Only extension tests (run with extensionMode Test) may read the latest solve: another extension
     // must not read the user's problems and outputs.
@@ -81,28 +98,37 @@ export function activate(context: vscode.ExtensionContext) {
 
 function createServices(context: vscode.ExtensionContext): Services {
   const statusBar = new StatusBar();
-  const controller = new SolveController(context.extensionUri, statusBar);
+  // The workspace's solve history: the controller records every solve, the side panel lists them.
+  const history = new SolveHistory(context.workspaceState);
+  const controller = new SolveController(context.extensionUri, statusBar, history);
   // One grading worker (and its CAS) for solves and answer checks, started on first use, not at activation.
   let grader: Grader | null = null;
   const sharedGrader = (): Grader => (grader ??= createGrader());
   const groupAnswers: AnswerGrouper = (answers) => sharedGrader().clusterAnswers(answers);
-  context.subscriptions.push(statusBar, controller, problemSpans, log(), {
+  const focus = new FocusTracker();
+  context.subscriptions.push(statusBar, controller, history, focus, problemSpans, log(), {
     dispose: () => grader?.dispose(),
   });
   context.subscriptions.push(registerSolvePanelSerializer((panel) => controller.restorePanel(panel)));
   const apiKeys = new ApiKeyStore(context.secrets);
+  const embedded = new EmbeddedEngine(context.globalStorageUri);
+  context.subscriptions.push(embedded);
   return {
     apiKeys,
-    backends: new EndpointBackends(apiKeys),
+    embedded,
+    backends: new EndpointBackends(apiKeys, embedded),
     statusBar,
     controller,
+    history,
+    focus,
     grader: sharedGrader,
     groupAnswers,
+    extensionUri: context.extensionUri,
   };
 }
 
 async function solveCommand(services: Services, ...args: unknown[]): Promise<void> {
-  const target = resolveTarget(args[0]);
+  const target = await resolveSolveTarget(args[0], services.focus);
   if (!target) return;
   const sampling = readSamplingSettings();
   const { endpoints, policy, reward } = await services.backends.current();
@@ -115,46 +141,9 @@ async function solveCommand(services: Services, ...args: unknown[]): Promise<voi
       policyModel: endpoints.policyModel,
       rewardModel: endpoints.rewardModel,
       limits: readLimitSettings(),
+      rankingPolicy: readRankingPolicy(),
     },
     deps,
-  );
-}
-
-function resolveTarget(argument: unknown): SolveTarget | null {
-  if (isNotebookCell(argument)) {
-    const target = targetFromCell(argument);
-    if (!target) showWarning("This cell is empty: write a problem in it first.");
-    return target;
-  }
-  const editor = vscode.window.activeTextEditor;
-  const notebookCell = selectedNotebookCell();
-  // A rendered Markdown cell has no text editor: the notebook's selected cell is the problem.
-  if (!editor && notebookCell) return resolveTarget(notebookCell);
-  if (!editor) {
-    showWarning(
-      "Open a .tex, .md or text file and put the cursor in a problem (or select it), then run AceMath: Solve.",
-    );
-    return null;
-  }
-  const target = targetFromEditor(editor);
-  if (!target)
-    showWarning("No problem found at the cursor: select the problem text, then run AceMath: Solve.");
-  return target;
-}
-
-function selectedNotebookCell(): vscode.NotebookCell | undefined {
-  const notebook = vscode.window.activeNotebookEditor;
-  if (!notebook || notebook.selection.isEmpty) return undefined;
-  return notebook.notebook.cellAt(notebook.selection.start);
-}
-
-function isNotebookCell(value: unknown): value is vscode.NotebookCell {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    "notebook" in value &&
-    "document" in value &&
-    "kind" in value
   );
 }
 

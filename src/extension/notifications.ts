@@ -32,6 +32,7 @@ export async function showInternalError(context: string, error: unknown): Promis
   if (choice === "Show Log") log().show(true);
 }
 
+// Notifications are fire-and-forget (`void`): no caller waits for the user to close one.
 export function showInfo(message: string): void {
   void vscode.window.showInformationMessage(`AceMath: ${message}`);
 }
@@ -75,4 +76,39 @@ export async function confirmOpenLink(url: string): Promise<boolean> {
 
 export async function openSetting(setting: string): Promise<void> {
   await vscode.commands.executeCommand("workbench.action.openSettings", setting);
+}
+
+export interface EmbeddedConsentFacts {
+  /** The server that did not answer, or null when the user asked to set the engine up. */
+  unreachableUrl: string | null;
+  sourceUrl: string;
+  approximateBytes: number;
+  destination: string;
+}
+
+/**
+ * The only way the default model is ever downloaded: a modal naming the size, the source and where
+ * it goes. "choose-file" lets the user point at a .gguf they already have instead.
+ */
+export async function askEmbeddedModelConsent(
+  facts: EmbeddedConsentFacts,
+): Promise<"download" | "choose-file" | null> {
+  const DOWNLOAD = "Download and Use";
+  const CHOOSE = "Use a .gguf File…";
+  const size = `${(facts.approximateBytes / 1e9).toFixed(1)} GB`;
+  const why = facts.unreachableUrl ? `No policy server answers at ${facts.unreachableUrl}. ` : "";
+  const choice = await vscode.window.showWarningMessage(
+    `${why}Solve offline with the embedded engine?`,
+    {
+      modal: true,
+      detail:
+        `AceMath would download AceMath-1.5B-Instruct (Q4_K_M, about ${size}) once from\n${facts.sourceUrl}\n` +
+        `into ${facts.destination}, check its SHA-256, and run it on this computer's CPU.`,
+    },
+    DOWNLOAD,
+    CHOOSE,
+  );
+  if (choice === DOWNLOAD) return "download";
+  if (choice === CHOOSE) return "choose-file";
+  return null;
 }

@@ -5,7 +5,7 @@
  */
 import { emptySolveState } from "../core/solve/state";
 import { Handshake } from "./state/handshake";
-import { applyMessage, isToWebview } from "./state/messages";
+import { applyMessage, isToWebview, startsOver } from "./state/messages";
 import { restoreState, StateSaver } from "./state/persistence";
 import { bindActions } from "./view/actions";
 import { emptyDirty, isClean, markAll } from "./view/dirty";
@@ -51,6 +51,8 @@ function start(): void {
   window.addEventListener("message", (event: MessageEvent<unknown>) => {
     const message = event.data;
     if (!isToWebview(message)) return;
+    if (message.type === "steps") return panel.setSteps(message.steps, state);
+    if (startsOver(message)) panel.clearSteps();
     // The first snapshot answers "ready": after a window reload it must not blank the saved state.
     state =
       message.type === "snapshot"

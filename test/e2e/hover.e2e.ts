@@ -4,13 +4,15 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import { showHover } from "./editorHover";
 import { FIXTURE_WORKSPACE } from "./paths";
 import { solveChats, startSimulator, type SimServer } from "../sim/server";
 import { openSession, screenshotAfterEach, settingsFor, useSimSession, type Session } from "./session";
 import { waitUntil } from "./wait";
 
 const CHECK_FILE = "check.tex";
+/** What every answer hover says (a step hover says "AceMath step check"). */
+const ANSWER_HOVER = "AceMath check";
 const NOTEBOOK = "check.ipynb";
 /** The source of the notebook's second (answer) cell. */
 const NOTEBOOK_ANSWER_LINE = "Collecting the terms gives $\\boxed{3t}$.";
@@ -28,34 +30,7 @@ async function hoverOver(session: Session, answer: string): Promise<string> {
   const { workbench } = session;
   const { line, column } = boxAt(answer);
   await workbench.placeCursor(line, column);
-  return showHover(workbench.page);
-}
-
-/** Opens the editor hover at the cursor (Show or Focus Hover: Ctrl+K Ctrl+I) and returns its text. */
-async function showHover(page: Page): Promise<string> {
-  const hover = page.locator(".monaco-hover:not(.hidden)", { hasText: "AceMath check" });
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press("Control+K");
-    await page.keyboard.press("Control+I");
-    try {
-      await hover.first().waitFor({ timeout: 15_000 });
-      break;
-    } catch (error) {
-      // The first hover waits for the extension to activate and the grading worker to start.
-      if (attempt >= 3) throw error;
-      await page.keyboard.press("Escape");
-    }
-  }
-  // Screenshots after the hover's fade-in, not halfway through it (finite animations only).
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
-  return (await hover.first().innerText()).replace(/\s+/g, " ");
+  return showHover(workbench.page, ANSWER_HOVER);
 }
 
 describe("AceMath: hover check of written answers in code-server (simulated backend)", function () {
@@ -140,7 +115,7 @@ describe("AceMath: hover check in a notebook's Markdown cell (simulated backend)
     await workbench.page.keyboard.press("Home");
     const column = NOTEBOOK_ANSWER_LINE.indexOf("\\boxed") + 2;
     for (let i = 0; i < column; i++) await workbench.page.keyboard.press("ArrowRight");
-    const text = await showHover(workbench.page);
+    const text = await showHover(workbench.page, ANSWER_HOVER);
     assert.match(text, /symbolic: refuted/, text);
     assert.match(text, /at t = .* the original is .* but the answer is/, text);
     await workbench.screenshot("hover-notebook-refuted");

@@ -86,7 +86,7 @@ describe("AceMath: Insert answer after the problem (code-server, simulated backe
     assert.equal(after, expectedAfterInsertion(before, spec.problemEnd, spec.frame(answer)));
   });
 
-  it("inserts at the end of the notebook cell that was solved", async function () {
+  it("inserts a new Markdown cell below the notebook cell that was solved (issue #9)", async function () {
     const { workbench, panel, server } = context.session();
     const path = join(server.workspaceDir, "problem.ipynb");
     const before = readFileSync(path, "utf8");
@@ -106,7 +106,8 @@ describe("AceMath: Insert answer after the problem (code-server, simulated backe
     const cells = (JSON.parse(after) as { cells: { source: string[] | string }[] }).cells;
     const source = cells.map((cell) => (Array.isArray(cell.source) ? cell.source.join("") : cell.source));
     assert.deepEqual(source, [
-      `What is the value of $(4 \\times 12)-(4+12)$?\n\n**Answer:** $\\boxed{${top.answer}}$\n`,
+      "What is the value of $(4 \\times 12)-(4+12)$?",
+      `**Answer:** $\\boxed{${top.answer}}$`,
     ]);
   });
 });

@@ -21,6 +21,8 @@ export interface SessionOptions {
   /** Written to the workspace's .vscode/settings.json before VS Code opens the folder. */
   workspaceSettings?: Record<string, unknown>;
   trusted: boolean;
+  /** Another package than the universal .vsix (the platform package with the embedded engine). */
+  vsix?: string;
 }
 
 export interface Session {
@@ -46,6 +48,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     workspaceTemplate: FIXTURE_WORKSPACE,
     userSettings: options.userSettings,
     trusted: options.trusted,
+    ...(options.vsix ? { vsix: options.vsix } : {}),
   });
   try {
     if (options.workspaceSettings) {

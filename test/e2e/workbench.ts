@@ -124,8 +124,11 @@ export class Workbench {
    * extension's document in `iframe#active-frame`.
    */
   webview(extensionId = "acemath.acemath-studio"): FrameLocator {
+    // A webview view (the side panel) says so in its src (`purpose=webviewView`); editor webviews do not.
     return this.page
-      .frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}"]`)
+      .frameLocator(
+        `iframe.webview.ready[src*="extensionId=${extensionId}"]:not([src*="purpose=webviewView"])`,
+      )
       .first()
       .frameLocator("#active-frame");
   }

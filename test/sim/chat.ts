@@ -1,5 +1,6 @@
 // TEST FIXTURE: the simulated POST /v1/chat/completions, streaming and not, in vLLM's wire format.
 import { isRequestProblem, parseChatRequest, type ChatRequest } from "./chat-request";
+import type { GenerationEngine } from "./engine";
 import type { Exchange } from "./exchange";
 import { planChoices, type PlannedChoice } from "./generate";
 import { CANARY_PATH, DEFAULT_HUGE_CHARS, ghostIndices, hostilePieces, hostileSolutions } from "./hostile";
@@ -24,7 +25,7 @@ function usageOf(request: ChatRequest, choices: readonly PlannedChoice[]): Usage
   };
 }
 
-/** What a server family does with `n` (backend-protocol.md §2): refuse, cap, ignore, or honour it. */
+/** What a server family does with `n` (docs/protocol.md §2): refuse, cap, ignore, or honour it. */
 function familyRequest(exchange: Exchange): { body: unknown; refusal: string | null } {
   const { body, settings } = exchange;
   const n = isObject(body) && typeof body.n === "number" ? body.n : 1;
@@ -56,7 +57,7 @@ export async function handleChat(exchange: Exchange): Promise<void> {
   }
   const choices = exchange.faults.hostile
     ? planHostileChoices(request, canaryUrl(exchange), exchange.faults.hugeChars)
-    : planChoices(exchange.settings.dataset, request);
+    : planChoices(exchange.settings.dataset, request, exchange.settings.sampleLengths);
   if (request.stream) await streamChat(exchange, request, choices);
   else await answerChat(exchange, request, choices);
 }
@@ -111,8 +112,11 @@ function millisecondsPerStep(exchange: Exchange): number {
 
 async function answerChat(exchange: Exchange, request: ChatRequest, choices: PlannedChoice[]): Promise<void> {
   const { res, signal, faults } = exchange;
-  const longest = Math.max(...choices.map((c) => c.tokens.length));
-  await sleep(exchange.settings.firstTokenMs + longest * millisecondsPerStep(exchange), signal);
+  if (exchange.engine) await generateThroughEngine(exchange, choices, () => undefined);
+  else {
+    const longest = Math.max(...choices.map((c) => c.tokens.length));
+    await sleep(exchange.settings.firstTokenMs + longest * millisecondsPerStep(exchange), signal);
+  }
   if (signal.aborted) return;
   if (faults.dropAfterEvents !== undefined) {
     exchange.record.dropped = true;
@@ -154,15 +158,74 @@ function* contentEvents(
   for (let step = 0; step < steps; step++) {
     const active = choices.filter((c) => step < Math.max(c.tokens.length, 1));
     const order = shuffled(active, random);
-    for (const [position, c] of order.entries()) {
-      const isLast = step >= c.tokens.length - 1;
-      const delta = { content: c.tokens[step] ?? "" };
-      const choice = isLast
-        ? { index: c.index, delta, logprobs: null, finish_reason: c.finishReason, stop_reason: c.stopReason }
-        : { index: c.index, delta, logprobs: null, finish_reason: null };
-      yield { choice, endsStep: position === order.length - 1 };
-    }
+    for (const [position, c] of order.entries())
+      yield { choice: choiceAt(c, step), endsStep: position === order.length - 1 };
   }
+}
+
+/** The stream's choice object for token `step` of `c`; the last one carries the finish. */
+function choiceAt(c: PlannedChoice, step: number): object {
+  const delta = { content: c.tokens[step] ?? "" };
+  return step >= c.tokens.length - 1
+    ? { index: c.index, delta, logprobs: null, finish_reason: c.finishReason, stop_reason: c.stopReason }
+    : { index: c.index, delta, logprobs: null, finish_reason: null };
+}
+
+/** Every choice as one sequence of the listener's engine (the load knobs); resolves when all are done. */
+async function generateThroughEngine(
+  exchange: Exchange,
+  choices: readonly PlannedChoice[],
+  onToken: (c: PlannedChoice, step: number) => void,
+): Promise<void> {
+  const engine = exchange.engine as GenerationEngine;
+  await Promise.all(
+    choices.map((c) =>
+      engine.generate({
+        seq: exchange.record.seq,
+        choice: c.index,
+        tokens: Math.max(c.tokens.length, 1),
+        onToken: (step) => onToken(c, step),
+        signal: exchange.signal,
+      }),
+    ),
+  );
+}
+
+type Emit = (text: string) => Promise<boolean>;
+type Envelope = Record<string, unknown>;
+
+/** The engine's content events: each choice's tokens as its sequence gets them; false if the stream ended. */
+async function engineContent(exchange: Exchange, choices: PlannedChoice[], envelope: Envelope, emit: Emit) {
+  // Events are written in the order the engine produced them; a stopped stream stops writing.
+  let writes = Promise.resolve(true);
+  await generateThroughEngine(exchange, choices, (c, step) => {
+    const text = sseEvent({ ...envelope, choices: [choiceAt(c, step)] });
+    writes = writes.then((ok) => ok && emit(text));
+  });
+  return (await writes) && !exchange.signal.aborted;
+}
+
+/** Without the engine: every choice advances one token per step together, in a seeded order per step. */
+async function lockstepContent(
+  exchange: Exchange,
+  request: ChatRequest,
+  choices: PlannedChoice[],
+  envelope: Envelope,
+  emit: Emit,
+): Promise<boolean> {
+  const msPerStep = millisecondsPerStep(exchange);
+  const started = Date.now();
+  let step = 0;
+  for (const { choice, endsStep } of contentEvents(request, choices)) {
+    if (!(await emit(sseEvent({ ...envelope, choices: [choice] })))) return false;
+    if (!endsStep) continue;
+    step++;
+    // Sleep only when ahead of schedule by a whole millisecond; yield anyway so a client's close is seen.
+    const ahead = started + step * msPerStep - Date.now();
+    if (ahead >= 1) await sleep(ahead, exchange.signal);
+    else await new Promise((resolve) => setImmediate(resolve));
+  }
+  return true;
 }
 
 function plannedEventCount(
@@ -215,7 +278,8 @@ async function streamChat(exchange: Exchange, request: ChatRequest, choices: Pla
     return true;
   };
 
-  await sleep(exchange.settings.firstTokenMs, signal);
+  // With the engine, the first-token delay starts when each sequence is admitted.
+  if (!exchange.engine) await sleep(exchange.settings.firstTokenMs, signal);
   for (const c of choices) {
     const role = {
       index: c.index,
@@ -228,18 +292,10 @@ async function streamChat(exchange: Exchange, request: ChatRequest, choices: Pla
   if (faults.badIndices)
     for (const ghost of ghostChoices(request.n))
       if (!(await emit(sseEvent({ ...envelope, choices: [ghost] })))) return;
-  const msPerStep = millisecondsPerStep(exchange);
-  const started = Date.now();
-  let step = 0;
-  for (const { choice, endsStep } of contentEvents(request, choices)) {
-    if (!(await emit(sseEvent({ ...envelope, choices: [choice] })))) return;
-    if (!endsStep) continue;
-    step++;
-    // Sleep only when ahead of schedule by a whole millisecond; yield anyway so a client's close is seen.
-    const ahead = started + step * msPerStep - Date.now();
-    if (ahead >= 1) await sleep(ahead, signal);
-    else await new Promise((resolve) => setImmediate(resolve));
-  }
+  const streamed = exchange.engine
+    ? await engineContent(exchange, choices, envelope, emit)
+    : await lockstepContent(exchange, request, choices, envelope, emit);
+  if (!streamed) return;
   if (faults.badIndices && !(await emit(sseEvent({ ...envelope, choices: [SECOND_FINISH] })))) return;
   if (
     request.includeUsage &&

@@ -1,5 +1,5 @@
 // TEST FIXTURE: command-line and environment settings of `npm run sim` (the simulated backend for demos).
-import { SIM_FAMILIES, type SimEndpoint, type SimFamily, type SimFaults } from "./types";
+import { SIM_FAMILIES, type SimEndpoint, type SimFamily, type SimFaults, type SimLoadOptions } from "./types";
 
 export interface SimCliSettings {
   host: string;
@@ -13,6 +13,8 @@ export interface SimCliSettings {
   family: SimFamily;
   slots: number;
   rewardActivation: "honoured" | "ignored";
+  /** The load knobs, present only when a flag sets one. */
+  load?: SimLoadOptions;
 }
 
 export const USAGE = `Usage: npm run sim -- [options]
@@ -25,6 +27,10 @@ export const USAGE = `Usage: npm run sim -- [options]
   --family F          server family to imitate: ${SIM_FAMILIES.join(", ")} (default vllm; env SIM_FAMILY)
   --slots N           llamacpp-new: largest n accepted (default 4)
   --reward-sigmoid    the reward endpoint ignores use_activation and returns sigmoid scores (older vLLM)
+  --max-seqs N        load: at most N sequences generate at once, server-wide; more wait (FIFO)
+  --reward-per-token MS  load: reward latency per input token, added to --reward-latency
+  --reward-serial     load: the reward server scores one batch at a time (FIFO)
+  --sample-lengths    load: placeholder solutions get lengths drawn from the recorded ones
   --fault F           repeatable (env SIM_FAULTS, comma-separated):
                         500|429|503[:chat|classify|models][:times]   answer with that status
                         hang[:chat|classify|models]                 accept and never answer
@@ -48,6 +54,13 @@ function integer(text: string | undefined, name: string): number {
   const value = Number(text);
   if (text === undefined || !Number.isInteger(value) || value < 0)
     throw new Error(`${name} needs a whole number, got "${text}"`);
+  return value;
+}
+
+function nonNegative(text: string | undefined, name: string): number {
+  const value = Number(text);
+  if (text === undefined || text === "" || !Number.isFinite(value) || value < 0)
+    throw new Error(`${name} needs a number ≥ 0, got "${text}"`);
   return value;
 }
 
@@ -152,6 +165,20 @@ export function parseSimArgs(argv: readonly string[], env: NodeJS.ProcessEnv): S
         break;
       case "--fault":
         settings.faults = parseFault(value ?? "", settings.faults);
+        break;
+      case "--max-seqs":
+        settings.load = { ...settings.load, maxConcurrentSequences: integer(value, flag) };
+        break;
+      case "--reward-per-token":
+        settings.load = { ...settings.load, rewardMsPerToken: nonNegative(value, flag) };
+        break;
+      case "--reward-serial":
+      case "--sample-lengths":
+        settings.load = {
+          ...settings.load,
+          [flag === "--reward-serial" ? "rewardSerial" : "sampleLengths"]: true,
+        };
+        i--; // a flag without a value
         break;
       default:
         throw new Error(`unknown option "${flag}"`);

@@ -1,7 +1,7 @@
 // TEST FIXTURE: what the simulated policy model "generates": real recorded solutions picked by seed.
 import { lookupProblem } from "./data";
 import { hashString, seededRandom, shuffled } from "./random";
-import { splitIntoTokens } from "./tokens";
+import { countTokens, splitIntoTokens } from "./tokens";
 import type { SimDataset } from "./types";
 
 export type FinishReason = "stop" | "length";
@@ -87,11 +87,47 @@ export function finishText(
   return { tokens, finishReason: "stop", stopReason };
 }
 
-export function planChoices(dataset: SimDataset, request: GenerationRequest): PlannedChoice[] {
+/**
+ * `sampleLengths`: a placeholder (unknown problem) gets a length drawn from the recorded solutions, so
+ * its candidates finish at different times as real ones do; recorded solutions have their own lengths.
+ */
+export function planChoices(
+  dataset: SimDataset,
+  request: GenerationRequest,
+  sampleLengths = false,
+): PlannedChoice[] {
   const record = lookupProblem(dataset, request.problem);
   const candidates = record ? record.solutions.map((s) => s.text) : genericSolutions(request.problem);
-  return pickSolutions(candidates, request).map((text, index) => ({
-    index,
-    ...finishText(text, request.maxTokens, request.stop),
-  }));
+  const lengths = !record && sampleLengths ? recordedLengths(dataset) : null;
+  return pickSolutions(candidates, request).map((text, index) => {
+    const draw = seededRandom("length", request.problem, request.seed, request.temperature === 0 ? 0 : index);
+    const sized = lengths ? padToTokens(text, lengths[Math.floor(draw() * lengths.length)] ?? 0) : text;
+    return { index, ...finishText(sized, request.maxTokens, request.stop) };
+  });
+}
+
+const lengthsByDataset = new WeakMap<SimDataset, number[]>();
+
+/** The token counts of every recorded solution (the real samples' length distribution). */
+export function recordedLengths(dataset: SimDataset): number[] {
+  let lengths = lengthsByDataset.get(dataset);
+  if (!lengths) {
+    lengths = dataset.problems.flatMap((p) => p.solutions.map((s) => countTokens(s.text)));
+    lengthsByDataset.set(dataset, lengths);
+  }
+  return lengths;
+}
+
+const FILLER = "The simulated reasoning continues here, to give this placeholder a realistic length.".split(
+  " ",
+);
+
+/** Inserts filler words before the text's last line until it has about `tokens` tokens (never shortens). */
+export function padToTokens(text: string, tokens: number): string {
+  const missing = tokens - countTokens(text);
+  if (missing <= 0) return text;
+  const words = Array.from({ length: missing }, (_, i) => FILLER[i % FILLER.length]);
+  const filler = words.join(" ").replace(/length\. /g, "length.\n");
+  const lastLine = text.lastIndexOf("\n");
+  return lastLine < 0 ? `${filler}\n${text}` : `${text.slice(0, lastLine)}\n${filler}${text.slice(lastLine)}`;
 }

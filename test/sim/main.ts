@@ -18,6 +18,7 @@ function listenerOptions(settings: SimCliSettings, port: number, role: SimRole) 
     family,
     slots,
     rewardActivation,
+    ...settings.load,
   };
 }
 
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   console.log(
     ` Speed: ${settings.tokensPerSecond || "unthrottled"} tokens/s per choice, first token after ${settings.firstTokenMs} ms`,
   );
+  if (settings.load) console.log(` Load: ${JSON.stringify(settings.load)}`);
   if (Object.keys(settings.faults).length > 0) console.log(` Faults: ${JSON.stringify(settings.faults)}`);
   if (settings.faults.hostile)
     console.log(` Hostile candidates link to ${policy.url}/canary: nothing should ever request it.`);

@@ -1,7 +1,7 @@
 // TEST FIXTURE: the simulated reward model's POST /classify and /pooling (vLLM's pooling API).
 import { parseRewardInput, renderChatMl, type ChatMessage } from "./chatml";
 import { isObject, servesReward, type Exchange } from "./exchange";
-import { sendError, sendJson, sleep, unixSeconds } from "./http";
+import { sendError, sendJson, unixSeconds } from "./http";
 import { rewardFor, sigmoid } from "./scoring";
 import { countTokens } from "./tokens";
 import { MAX_MODEL_LEN } from "./types";
@@ -62,6 +62,11 @@ function usageOf(inputs: readonly string[]) {
   return { prompt_tokens: prompt, total_tokens: prompt, completion_tokens: 0 };
 }
 
+/** The request's wait: its latency (fixed plus per token), in a forward pass after the running one when serial. */
+function rewardTurn(exchange: Exchange, inputs: readonly string[]): Promise<void> {
+  return exchange.rewardQueue.run(exchange.record.seq, inputs, exchange.signal);
+}
+
 /** Both reward endpoints: parse, wait the configured latency, score, answer in the endpoint's shape. */
 async function handleReward(
   exchange: Exchange,
@@ -70,7 +75,7 @@ async function handleReward(
 ): Promise<void> {
   const request = parseRewardRequest(exchange);
   if (!request) return;
-  await sleep(exchange.settings.rewardLatencyMs, exchange.signal);
+  await rewardTurn(exchange, request.inputs);
   if (exchange.signal.aborted) return;
   const scores = scoreInputs(exchange, request.inputs);
   sendJson(exchange.res, 200, {
@@ -98,7 +103,7 @@ export function handleClassify(exchange: Exchange): Promise<void> {
 export async function handleSglangClassify(exchange: Exchange): Promise<void> {
   const request = parseRewardRequest(exchange, "text");
   if (!request) return;
-  await sleep(exchange.settings.rewardLatencyMs, exchange.signal);
+  await rewardTurn(exchange, request.inputs);
   if (exchange.signal.aborted) return;
   const scores = scoreInputs(exchange, request.inputs);
   sendJson(

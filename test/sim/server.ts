@@ -4,10 +4,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleChat } from "./chat";
+import { GenerationEngine } from "./engine";
+import { RewardQueue } from "./rewardQueue";
 import { loadDataset } from "./data";
 import { servesPolicy, servesReward, type Exchange, type ListenerSettings } from "./exchange";
 import { readBody, sendError, sendJson, untilAborted, unixSeconds } from "./http";
 import { CANARY_PATH } from "./hostile";
+import { handlePrmPooling, isPrmRequest } from "./prm";
 import { handleClassify, handlePooling, handleSglangClassify, handleTokenize } from "./reward";
 import {
   DEFAULT_POLICY_MODEL,
@@ -19,6 +22,7 @@ import {
   type SimFamily,
   type SimFaults,
   type SimOptions,
+  type SimScheduleEntry,
   type SimServer,
 } from "./types";
 
@@ -39,10 +43,15 @@ const ROUTES: Record<string, Route> = {
   // vLLM serves the pooling API without /v1; SGLang also has /v1/classify. Accept every spelling.
   "/classify": { method: "POST", endpoint: "classify", handle: handleClassify },
   "/v1/classify": { method: "POST", endpoint: "classify", handle: handleClassify },
-  "/pooling": { method: "POST", endpoint: "classify", handle: handlePooling },
-  "/v1/pooling": { method: "POST", endpoint: "classify", handle: handlePooling },
+  "/pooling": { method: "POST", endpoint: "classify", handle: poolingFor },
+  "/v1/pooling": { method: "POST", endpoint: "classify", handle: poolingFor },
   "/tokenize": { method: "POST", endpoint: "models", handle: handleTokenize },
 };
+
+/** /pooling serves the outcome RM, or the PRM when the request names it (prm.ts). */
+function poolingFor(exchange: Exchange): Promise<void> | void {
+  return isPrmRequest(exchange) ? handlePrmPooling(exchange) : handlePooling(exchange);
+}
 
 /** SGLang's native /classify speaks its own dialect; every other route is shared. */
 const SGLANG_ROUTES: Record<string, Route> = {
@@ -67,6 +76,7 @@ function listModels({ res, settings }: Exchange): void {
   const ids = [
     ...(servesPolicy(settings) ? [settings.policyModel] : []),
     ...(servesReward(settings) ? [settings.rewardModel] : []),
+    ...(servesReward(settings) && settings.prmModel !== null ? [settings.prmModel] : []),
   ];
   const created = unixSeconds();
   sendJson(res, 200, {
@@ -97,6 +107,9 @@ const FAULT_MESSAGES: Record<number, string> = {
 
 class Listener {
   readonly requests: RecordedRequest[] = [];
+  readonly schedule: SimScheduleEntry[] = [];
+  private readonly engine: GenerationEngine | null;
+  private readonly rewardQueue: RewardQueue;
   private faults: SimFaults;
   private faultsApplied = 0;
   /** Requests per endpoint since the faults were set, for `after`. */
@@ -109,6 +122,12 @@ class Listener {
     faults: SimFaults,
   ) {
     this.faults = faults;
+    const { maxConcurrentSequences: capacity, tokensPerSecond, firstTokenMs } = settings;
+    this.engine =
+      capacity === undefined
+        ? null
+        : new GenerationEngine({ capacity, tokensPerSecond, firstTokenMs }, this.schedule);
+    this.rewardQueue = new RewardQueue(settings, settings.rewardSerial, this.schedule);
   }
 
   setFaults(faults: SimFaults): void {
@@ -164,6 +183,8 @@ class Listener {
       signal: controller.signal,
       settings: this.settings,
       faults: this.faults,
+      engine: this.engine,
+      rewardQueue: this.rewardQueue,
       responseId: (prefix) => `${prefix}-sim${String(record.seq).padStart(6, "0")}`,
     };
     if (route.endpoint !== "health" && (await this.injectFault(exchange, route.endpoint))) return;
@@ -249,6 +270,7 @@ function resolveSettings(options: SimOptions): ListenerSettings {
     role: options.role ?? "both",
     policyModel: options.policyModel ?? DEFAULT_POLICY_MODEL,
     rewardModel: options.rewardModel ?? DEFAULT_REWARD_MODEL,
+    prmModel: options.prmModel ?? null,
     tokensPerSecond: options.tokensPerSecond ?? 2000,
     firstTokenMs: options.firstTokenMs ?? 0,
     rewardLatencyMs: options.rewardLatencyMs ?? 0,
@@ -257,6 +279,10 @@ function resolveSettings(options: SimOptions): ListenerSettings {
     slots: options.slots ?? 4,
     rewardActivation: options.rewardActivation ?? "honoured",
     rewardContextLength: options.rewardContextLength ?? MAX_MODEL_LEN,
+    maxConcurrentSequences: options.maxConcurrentSequences,
+    rewardMsPerToken: options.rewardMsPerToken ?? 0,
+    rewardSerial: options.rewardSerial ?? false,
+    sampleLengths: options.sampleLengths ?? false,
   };
 }
 
@@ -285,6 +311,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
     policyModel: settings.policyModel,
     rewardModel: settings.rewardModel,
     requests: listener.requests,
+    schedule: listener.schedule,
     canaryHits: () => listener.requests.filter((r) => r.path.startsWith(CANARY_PATH)),
     setFaults: (faults) => listener.setFaults(faults),
     family: settings.family,

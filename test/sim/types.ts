@@ -1,7 +1,7 @@
 // TEST FIXTURE: types of the simulated vLLM backend used by tests and demos. Not product code.
 
 /** `owned_by` of every model the simulator lists; the product shows "simulated backend" when it sees it. */
-export const SIMULATOR_OWNER = "acemath-simulator";
+export { SIMULATOR_OWNER } from "../../src/core/solve/request";
 
 export const DEFAULT_POLICY_MODEL = "nvidia/AceMath-7B-Instruct";
 export const DEFAULT_REWARD_MODEL = "nvidia/AceMath-7B-RM";
@@ -10,7 +10,7 @@ export const DEFAULT_REWARD_MODEL = "nvidia/AceMath-7B-RM";
 export const MAX_MODEL_LEN = 4096;
 
 /**
- * Which server the listener imitates (backend-protocol.md §2–§3):
+ * Which server the listener imitates (docs/protocol.md §2–§3):
  * - "vllm": n honoured, /classify with use_activation, /pooling, /tokenize, max_model_len in /v1/models.
  * - "sglang": n honoured; native /classify takes `text` and answers `embedding[0]`; /v1/classify applies
  *   softmax (every score 1.0); no /pooling, no /tokenize.
@@ -77,7 +77,40 @@ export interface SimFaults {
 /** Which models one listener serves: both (one port) or one role (two ports, like two vLLM processes). */
 export type SimRole = "both" | "policy" | "reward";
 
-export interface SimOptions {
+/**
+ * Realism knobs for benchmarks (all optional; without them the simulator behaves as before): a server
+ * that generates a bounded number of sequences at once and a reward model whose cost grows with its
+ * batch and that runs one batch at a time, as one GPU does.
+ */
+export interface SimLoadOptions {
+  /**
+   * Sequences generated at once, server-wide (vLLM's --max-num-seqs). Each of a request's n choices is
+   * one sequence, admitted on its own in arrival order (vLLM V1 fans n out); more wait in a FIFO queue.
+   * Generation then runs in engine steps: every running sequence gets one token per step, at
+   * `tokensPerSecond`, and its first token `firstTokenMs` after admission. Infinity: no cap, same stepping.
+   */
+  maxConcurrentSequences?: number;
+  /** Reward latency per input token of the batch, added to `rewardLatencyMs` (the fixed part). */
+  rewardMsPerToken?: number;
+  /** The reward server scores one batch (request) at a time; the others wait in a FIFO queue. */
+  rewardSerial?: boolean;
+  /**
+   * Placeholder solutions (problems the fixture does not know) are padded to a length drawn from the
+   * recorded solutions' lengths, so candidates finish at different times as recorded ones do.
+   */
+  sampleLengths?: boolean;
+}
+
+/** What the load knobs did, in order, for tests to assert on (counts and order, never times). */
+export interface SimScheduleEntry {
+  event: "admitted" | "finished" | "aborted" | "reward-started" | "reward-finished";
+  /** The request's `seq` on its listener. */
+  seq: number;
+  /** The choice index, for generation events. */
+  choice?: number;
+}
+
+export interface SimOptions extends SimLoadOptions {
   /** 0 picks a free port. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -85,6 +118,8 @@ export interface SimOptions {
   role?: SimRole;
   policyModel?: string;
   rewardModel?: string;
+  /** Also serve a process reward model (`prm.ts`) under this id on the reward listener's /pooling. */
+  prmModel?: string;
   /** Per choice; default 2000; 0 streams as fast as the socket takes it. */
   tokensPerSecond?: number;
   /** Delay before the first chunk of a completion (default 0). */
@@ -163,6 +198,8 @@ export interface SimServer {
   policyModel: string;
   rewardModel: string;
   requests: RecordedRequest[];
+  /** Admissions and completions of sequences and reward batches (only with the load knobs). */
+  schedule: SimScheduleEntry[];
   /** Requests that reached the canary path: a followed link or image from model output. Should stay empty. */
   canaryHits(): RecordedRequest[];
   setFaults(faults: SimFaults): void;

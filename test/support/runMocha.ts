@@ -4,6 +4,7 @@
 import Mocha from "mocha";
 import { parseArgs } from "node:util";
 import { SummaryReporter } from "./summaryReporter";
+import { registerVscodeFake } from "./vscodeFake/register";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -18,6 +19,8 @@ async function main(): Promise<number> {
     ...(values.grep ? { grep: values.grep } : {}),
     color: process.stdout.isTTY || Boolean(process.env.FORCE_COLOR),
   });
+  // Unit specs run in plain Node: `vscode` in src/extension resolves to the in-memory fake.
+  if (positionals.some((file) => /(^|[\\/])test[\\/]unit[\\/]/.test(file))) registerVscodeFake();
   for (const file of positionals) mocha.addFile(file);
   await mocha.loadFilesAsync();
   return new Promise((resolve) => mocha.run((failures) => resolve(failures > 0 ? 1 : 0)));

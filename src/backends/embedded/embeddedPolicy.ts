@@ -5,6 +5,7 @@
  * turn or `maxTokens`, and end early when the signal aborts. Each candidate's last chunk carries its
  * mean token log-probability: with no reward model embedded, that is the secondary confidence signal.
  */
+import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import { AsyncQueue } from "../../core/util/asyncQueue";
 import { buildPolicyMessages, POLICY_STOP_STRINGS } from "../../core/prompts";
@@ -24,7 +25,7 @@ type Sequence = ReturnType<Awaited<ReturnType<LlamaModel["createContext"]>>["get
 
 export interface EmbeddedPolicyOptions {
   modelPath: string;
-  /** CPU threads for decoding; 0 lets llama.cpp choose. */
+  /** CPU threads for decoding; default: half the cores (see `defaultThreads`). */
   threads?: number;
 }
 
@@ -96,12 +97,16 @@ export class EmbeddedPolicyBackend implements PolicyBackend {
     const context = await loaded.model.createContext({
       sequences: request.n,
       contextSize: Math.min(train, prompt.length + maxTokens),
-      ...(this.options.threads !== undefined ? { threads: this.options.threads } : {}),
+      threads: this.options.threads ?? defaultThreads(),
     });
+    // No seed asked: a fresh one per solve (llama.cpp would otherwise give every sequence, and every
+    // solve, the same one, so the N candidates would be N copies). Candidate i samples with seed + i.
+    const seed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
     try {
       const candidates = Array.from({ length: request.n }, (_, index) =>
         decodeOne(loaded.model, context.getSequence(), prompt, {
           index,
+          seed: seed + index,
           request,
           maxTokens,
           signal,
@@ -113,6 +118,15 @@ export class EmbeddedPolicyBackend implements PolicyBackend {
       await context.dispose();
     }
   }
+}
+
+/**
+ * Half the cores, at least one: the editor (or the terminal's other work) shares this CPU, and
+ * llama.cpp's decoding threads spin-wait on each other, so taking every core makes a busy machine
+ * far slower, not faster (measured: a 2-core machine under load took minutes instead of seconds).
+ */
+export function defaultThreads(): number {
+  return Math.max(1, Math.floor(availableParallelism() / 2));
 }
 
 /** The model's own chat template, with the AceMath system prompt and the problem as the user turn. */
@@ -136,6 +150,7 @@ function promptTokens({ module, model }: Loaded, problem: string): number[] {
 
 interface DecodeJob {
   index: number;
+  seed: number;
   request: GenerationRequest;
   maxTokens: number;
   signal: AbortSignal;
@@ -159,7 +174,7 @@ async function decodeOne(
     {
       temperature: request.temperature,
       topP: request.topP,
-      ...(request.seed !== null ? { seed: request.seed + index } : {}),
+      seed: job.seed,
     },
   );
   for await (const { token, confidence } of evaluation) {

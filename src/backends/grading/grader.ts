@@ -69,7 +69,7 @@ class WorkerGrader implements Grader {
     return new Promise((resolve) => {
       const request = { id: this.nextId++, gold, pred, options: { ...options } };
       this.queue.push({ request, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, resolve });
-      void this.drain();
+      void this.drain(); // never rejects: runJob settles every job with a result, "unknown" on failure
     });
   }
 

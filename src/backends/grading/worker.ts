@@ -38,4 +38,6 @@ async function main(): Promise<void> {
   port.postMessage({ type: "ready" } satisfies WorkerMessage);
 }
 
+// A failure to start (no parent port, the CAS not loading) ends the worker; the grader sees the exit
+// before "ready" and answers "unknown" with the reason.
 void main();

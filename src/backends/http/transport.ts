@@ -273,7 +273,7 @@ export class Transport {
     const reader = response.body.getReader();
     try {
       for (;;) {
-        let chunk: ReadableStreamReadResult<Uint8Array>;
+        let chunk: Awaited<ReturnType<typeof reader.read>>;
         try {
           chunk = await reader.read();
         } catch (error) {

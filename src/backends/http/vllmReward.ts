@@ -1,27 +1,18 @@
 /**
  * The reward adapter for an outcome reward model (AceMath-RM, a one-label sequence classifier):
  * vLLM's `POST /classify`, SGLang's native `/classify`, or vLLM's `POST /pooling`
- * (backend-protocol.md §3). What the server speaks, and whether it honours the raw-score flag, is
+ * (docs/protocol.md §3). What the server speaks, and whether it honours the raw-score flag, is
  * learnt once per endpoint by scoring one small input with the flag on and off (vLLM accepts unknown
  * fields silently, so only the values tell). A 400 is a format problem only when it names a field.
  */
 import { renderRewardInput } from "../../core/prompts";
 import type { ScoreKind } from "../../core/solve/events";
 import { BackendError, isAbortError } from "../../core/backend/errors";
-import { toModelInfo } from "./openaiPolicy";
 import type { ModelInfo, RewardBackend, RewardScores, ScoreFailure } from "../../core/backend/ports";
 import { fitRewardInputs, type InputCount } from "../../core/backend/rewardFit";
-import { Transport, type RetryPolicy, type Timeouts, type Wait } from "./transport";
+import { RewardServer, type RewardServerOptions } from "./rewardServer";
 
-export interface VllmRewardOptions {
-  /** The server root, without `/v1` (vLLM serves /classify and /pooling there). */
-  baseUrl: string;
-  apiKey: string | null;
-  timeouts?: Timeouts;
-  retry?: RetryPolicy;
-  wait?: Wait;
-  onLog?: (message: string) => void;
-}
+export type VllmRewardOptions = RewardServerOptions;
 
 /** How this endpoint is asked for scores, and what kind of value it returns. */
 export interface RewardProfile {
@@ -37,7 +28,7 @@ const PROBE_INPUT = renderRewardInput(REWARD_PROBE_PROBLEM, "2+2 = 4, so the ans
 
 export class VllmRewardBackend implements RewardBackend {
   readonly baseUrl: string;
-  private readonly transport: Transport;
+  private readonly server: RewardServer;
   private detected: Promise<RewardProfile> | null = null;
   private known: RewardProfile | null = null;
   /** The models as last listed, for their context length (vLLM lists max_model_len). */
@@ -46,15 +37,8 @@ export class VllmRewardBackend implements RewardBackend {
   private tokenize: boolean | null = null;
 
   constructor(private readonly options: VllmRewardOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, "").replace(/\/v1$/, "");
-    this.transport = new Transport({
-      role: "reward",
-      apiKey: options.apiKey,
-      timeouts: options.timeouts,
-      retry: options.retry,
-      wait: options.wait,
-      onLog: options.onLog,
-    });
+    this.server = new RewardServer(options);
+    this.baseUrl = this.server.baseUrl;
   }
 
   /** What was learnt so far (null before the first probe). */
@@ -70,10 +54,7 @@ export class VllmRewardBackend implements RewardBackend {
   }
 
   async listModels(signal: AbortSignal): Promise<ModelInfo[]> {
-    const body = await this.post("GET", "/v1/models", undefined, signal);
-    const data = (body as { data?: unknown } | null)?.data;
-    if (!Array.isArray(data)) throw this.malformed("/v1/models", "no data array");
-    this.models = data.map((m) => toModelInfo((m ?? {}) as Record<string, unknown>));
+    this.models = await this.server.listModels(signal);
     return this.models;
   }
 
@@ -245,7 +226,7 @@ export class VllmRewardBackend implements RewardBackend {
   }
 
   private post(method: "GET" | "POST", path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
-    return this.transport.json({ url: this.baseUrl + path, method, body, signal });
+    return this.server.post(method, path, body, signal);
   }
 
   private malformedAt(path: string): (why: string) => BackendError {
@@ -253,7 +234,7 @@ export class VllmRewardBackend implements RewardBackend {
   }
 
   private malformed(path: string, why: string): BackendError {
-    return new BackendError("reward", "malformed", this.baseUrl + path, why);
+    return this.server.malformed(path, why);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { SolveErrorInfo } from "../solve/events";
+import { DEFAULT_PORTS } from "./defaults";
 import { BackendError, type BackendRole } from "./errors";
 
 /** What a start command needs beyond the failing URL: the configured model ids (null: AceMath's defaults). */
@@ -8,8 +9,12 @@ export interface AdviceContext {
 }
 
 const DEFAULT_START = {
-  policy: { model: "nvidia/AceMath-7B-Instruct", port: 8000, extra: " --enable-prefix-caching" },
-  reward: { model: "nvidia/AceMath-7B-RM", port: 8001, extra: "" },
+  policy: {
+    model: "nvidia/AceMath-7B-Instruct",
+    port: DEFAULT_PORTS.policy,
+    extra: " --enable-prefix-caching",
+  },
+  reward: { model: "nvidia/AceMath-7B-RM", port: DEFAULT_PORTS.reward, extra: "" },
 } as const;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * What a chat server does with `n` > 1 (backend-protocol.md §2): vLLM and SGLang honour it, newer
+ * What a chat server does with `n` > 1 (docs/protocol.md §2): vLLM and SGLang honour it, newer
  * llama.cpp caps it at its slot count, older llama.cpp refuses it (HTTP 400), Ollama ignores it (one
  * choice comes back). Learnt once per endpoint by a tiny probe and remembered.
  */

@@ -110,7 +110,7 @@ export interface RewardBackend {
 }
 
 /**
- * A process reward model (Qwen2.5-Math-PRM style, backend-protocol.md §3): per step of a solution,
+ * A process reward model (Qwen2.5-Math-PRM style, docs/protocol.md §3): per step of a solution,
  * the probability (0–1) that the step is correct. The adapter renders the model's input format.
  */
 export interface ProcessRewardBackend {

@@ -1,5 +1,5 @@
 /**
- * The reward input must fit too (backend-protocol.md §3 "Counting tokens"): a candidate whose ChatML
+ * The reward input must fit too (docs/protocol.md §3 "Counting tokens"): a candidate whose ChatML
  * input exceeds the reward model's max_model_len is not sent (the server would refuse it with a 400
  * after a round trip), gets its own warning, and the others are scored. The server's own refusal
  * remains the safety net for what the count misses.

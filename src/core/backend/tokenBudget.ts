@@ -1,5 +1,5 @@
 /**
- * Fitting a request into the model's context (backend-protocol.md §3 "Counting tokens"): prompt plus
+ * Fitting a request into the model's context (docs/protocol.md §3 "Counting tokens"): prompt plus
  * max_tokens must not exceed max_model_len, or the server answers HTTP 400 after the user waited.
  */
 

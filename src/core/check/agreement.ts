@@ -5,6 +5,7 @@
  */
 import type { GradeResult, Verdict } from "../grading";
 import type { SolveState } from "../solve/state";
+import { pickedByWords } from "../solve/rankingText";
 import type { ModelVerdict } from "./cache";
 import type { Equivalence } from "./verify";
 
@@ -43,7 +44,7 @@ export async function agreementWith(
   const majority = largest
     ? { ...(await compare(largest.answer)), votes: largest.members.length, total: answered.length }
     : null;
-  const pickedBy = state.rankingMethod === "reward" ? "reward model" : "majority vote";
+  const pickedBy = pickedByWords(state.rankingMethod);
   // Whenever the product talks to the test simulator, it says so (ARCHITECTURE invariants).
   const simulated = state.policy?.simulated ? " (simulated backend)" : "";
   return { pick, majority, pickedBy, summary: summarize(pick, majority, pickedBy) + simulated };

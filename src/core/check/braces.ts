@@ -3,23 +3,13 @@
  * when asked, and every search is bounded by `limit` characters so malformed input stays cheap.
  */
 
+import { braceGroupEnd } from "../util/braces";
+
 export const DEFAULT_GROUP_LIMIT = 200_000;
 
-/** The offset just after the `}` matching the `{` at `open`, or -1 when it is unbalanced. */
+/** The offset just after the `}` matching the `{` at `open`, or -1 when it is unbalanced within `limit`. */
 export function matchBrace(text: string, open: number, limit = DEFAULT_GROUP_LIMIT, comments = true): number {
-  if (text.charAt(open) !== "{") return -1;
-  let depth = 0;
-  const stop = Math.min(text.length, open + limit);
-  for (let i = open; i < stop; i++) {
-    const c = text.charAt(i);
-    if (c === "\\") i++;
-    else if (c === "%" && comments) {
-      const newline = text.indexOf("\n", i);
-      i = newline < 0 ? stop : newline;
-    } else if (c === "{") depth++;
-    else if (c === "}" && --depth === 0) return i + 1;
-  }
-  return -1;
+  return braceGroupEnd(text, open, { end: open + limit, comments });
 }
 
 export interface Group {

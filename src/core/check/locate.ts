@@ -248,16 +248,16 @@ function targetFor(
   // The solution's own text: after `\begin{solution}` / `\solution{` when there is one, else after the statement.
   const solutionFrom =
     region && region.bodyStart <= answer.start ? region.bodyStart : (problem?.statementEnd ?? 0);
-  const solution = clean(
-    source.dialect,
-    source.text.slice(Math.max(Math.min(solutionFrom, answer.start), answer.start - MAX_TEXT), answer.start),
-  ).replace(/\s*(?:\$\$?|\\\(|\\\[)$/, ""); // the math delimiter that opens around the box
+  const solutionStart = Math.max(Math.min(solutionFrom, answer.start), answer.start - MAX_TEXT);
+  const written = clean(source.dialect, source.text.slice(solutionStart, answer.start));
+  const solution = written.replace(/\s*(?:\$\$?|\\\(|\\\[)$/, ""); // the math delimiter that opens around the box
   const final = answer.final ? undefined : finalAnswer;
   return {
     answer,
     problem,
     problemText: expand(problemText),
     solution: expand(solution),
+    solutionStart,
     answerExpanded: expand(answer.latex),
     ...(final ? { finalAnswer: final.latex } : {}),
     notes,

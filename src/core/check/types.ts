@@ -58,6 +58,8 @@ export interface CheckTarget {
   problemText: string;
   /** The written solution between the problem and the answer, macros expanded. */
   solution: string;
+  /** Where that solution starts in the source text (the step checks read the raw text from here). */
+  solutionStart?: number;
   /** The answer with document macros expanded (what the verifier reads). */
   answerExpanded: string;
   /** When `answer.final` is false: the final answer of the same solution. */

@@ -1,5 +1,5 @@
 /**
- * The AceMath paper's metrics (backend-protocol.md §5), as pure functions over graded samples.
+ * The AceMath paper's metrics (docs/protocol.md §5), as pure functions over graded samples.
  * Correctness and answer classes are decided beforehand by the grading engine; nothing here grades.
  * A subset of samples is always taken in generation order, so "ties go to the first seen" means the
  * first generated, and k = N gives the same result for every draw.

@@ -1,40 +1,83 @@
 /**
- * `--rescore`: stored generations scored again by another reward model (its server and model as
- * for solve), so reward models can be compared on the same samples without generating anything.
+ * Reward scoring for `acemath eval`, live and `--rescore` alike: the reward model is resolved once
+ * per run (one /v1/models per endpoint, not one per problem), and a problem's samples (and its
+ * greedy sample) go to the server together, in batches of at most `maxBatch` inputs, instead of one
+ * /classify per candidate as it finishes (what the editor's solve does, to show scores early).
  */
 import type { RewardBackend } from "../backend/ports";
 import { preferredModel } from "../solve/discovery";
+import type { BackendInfo } from "../solve/events";
+import { SIMULATOR_OWNER } from "../solve/request";
 import type { SampleText } from "./grade";
 
+/** Inputs per /classify request: large enough to batch a problem's samples, small enough to bound one request's size. */
+export const DEFAULT_MAX_BATCH = 32;
+
 export class Rescorer {
-  private model: Promise<string> | undefined;
+  private resolved: Promise<BackendInfo> | undefined;
 
   constructor(
     private readonly reward: RewardBackend,
     private readonly configuredModel: string | null,
+    private readonly maxBatch = DEFAULT_MAX_BATCH,
   ) {}
 
   /** The samples with the new scores; a sample the server could not score gets null (it then loses rm@k). */
   async rescore(problem: string, samples: readonly SampleText[], signal: AbortSignal): Promise<SampleText[]> {
-    const model = await this.modelId(signal);
-    const result = await this.reward.score(
-      model,
+    const scores = await this.scoreTexts(
       problem,
       samples.map((s) => s.text),
       signal,
     );
-    return samples.map((s, i) => ({ ...s, reward: result.scores[i] ?? null }));
+    return samples.map((s, i) => ({ ...s, reward: scores[i] ?? null }));
+  }
+
+  /** One score (or null) per text, in order; batches of at most `maxBatch` texts go out concurrently. */
+  async scoreTexts(
+    problem: string,
+    texts: readonly string[],
+    signal: AbortSignal,
+  ): Promise<(number | null)[]> {
+    const { model } = await this.info(signal);
+    const batches: string[][] = [];
+    for (let start = 0; start < texts.length; start += this.maxBatch)
+      batches.push(texts.slice(start, start + this.maxBatch));
+    const results = await Promise.all(
+      batches.map((batch) => this.reward.score(model, problem, batch, signal)),
+    );
+    return results.flatMap((result, b) => batches[b]!.map((_, i) => result.scores[i] ?? null));
   }
 
   /** The configured model, else the one the server lists that solve would pick (a reward-looking id first). */
-  modelId(signal: AbortSignal): Promise<string> {
-    this.model ??= this.configuredModel
-      ? Promise.resolve(this.configuredModel)
-      : this.reward.listModels(signal).then((models) => {
-          const first = preferredModel(models, "reward")?.id;
-          if (!first) throw new Error(`the reward server at ${this.reward.baseUrl} lists no model`);
-          return first;
-        });
-    return this.model;
+  async modelId(signal: AbortSignal): Promise<string> {
+    return (await this.info(signal)).model;
+  }
+
+  /**
+   * The server's account of the model, asked once per run; a failed look-up is asked again next time.
+   * The list is asked even with a configured model: it checks the id and tells the adapter the context length.
+   */
+  info(signal: AbortSignal): Promise<BackendInfo> {
+    this.resolved ??= this.resolve(signal).catch((error: unknown) => {
+      this.resolved = undefined;
+      throw error;
+    });
+    return this.resolved;
+  }
+
+  private async resolve(signal: AbortSignal): Promise<BackendInfo> {
+    const models = await this.reward.listModels(signal);
+    const chosen = this.configuredModel
+      ? models.find((m) => m.id === this.configuredModel)
+      : preferredModel(models, "reward");
+    if (!chosen) {
+      const listed = models.map((m) => m.id).join(", ") || "none";
+      throw new Error(
+        this.configuredModel
+          ? `the reward server at ${this.reward.baseUrl} does not serve "${this.configuredModel}" (it serves: ${listed})`
+          : `the reward server at ${this.reward.baseUrl} lists no model`,
+      );
+    }
+    return { url: this.reward.baseUrl, model: chosen.id, simulated: chosen.ownedBy === SIMULATOR_OWNER };
   }
 }

@@ -4,10 +4,8 @@
  * and LaTeX copied from JSON or Python source (`\\frac`). All scans are linear.
  */
 
-export interface Span {
-  start: number;
-  end: number;
-}
+import type { Span } from "../util/span";
+export type { Span };
 
 /** Tokens that end a model's turn: what follows is not part of the answer. */
 const END_OF_TURN = /<\|im_start\|>|<\|im_end\|>|<\|eot_id\|>|<\|endoftext\|>|<\|end\|>|<\|user\|>|<\/s>/;

@@ -16,6 +16,7 @@ import {
   type MathSpan,
   type Span,
 } from "./answerText";
+import { braceGroupEnd } from "../util/braces";
 
 export type ExtractionMethod = "boxed" | "answer-phrase" | "math-span" | "last-number" | "choice";
 
@@ -53,13 +54,13 @@ export function extractBoxed(text: string): ExtractedAnswer | null {
   for (let i = starts.length - 1; i >= 0; i--) {
     const span = boxContent(text, starts[i]?.content ?? 0);
     if (!span) continue;
-    const group = [trimSpan(text, span)];
+    const group = [trimAnswerDelimiters(text, span)];
     for (let j = i - 1; j >= 0; j--) {
       const previous = boxContent(text, starts[j]?.content ?? 0);
       const between = previous && text.slice(afterBox(text, previous), starts[j + 1]?.command ?? 0);
       if (!previous || between === null || !(BOX_SEPARATOR.test(between) || PARALLEL_STATEMENT.test(between)))
         break;
-      group.unshift(trimSpan(text, previous));
+      group.unshift(trimAnswerDelimiters(text, previous));
     }
     if (group.length === 1) return spanAnswer(text, group[0] ?? span, "boxed");
     const answer = group.map((s) => text.slice(s.start, s.end)).join(", ");
@@ -91,30 +92,13 @@ function boxContent(text: string, afterCommand: number): Span | null {
   let i = afterCommand;
   while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
   if (text[i] === "{") {
-    const close = matchingBrace(text, i);
-    if (close < 0) return null;
-    return nonEmpty(text, { start: i + 1, end: close });
+    const end = braceGroupEnd(text, i);
+    if (end < 0) return null;
+    return nonEmpty(text, { start: i + 1, end: end - 1 });
   }
   if (i === afterCommand) return null; // `\boxedx` is another command; `\boxed 5` needs the space
   const token = /^[^\s$]+/.exec(text.slice(i));
   return token ? nonEmpty(text, { start: i, end: i + token[0].length }) : null;
-}
-
-/** Index of the `}` that closes the `{` at `open`, skipping escaped braces; -1 if unbalanced. */
-export function matchingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\\") {
-      i++; // `\{` and `\}` are literal braces, not grouping
-    } else if (c === "{") {
-      depth++;
-    } else if (c === "}") {
-      depth--;
-      if (depth === 0) return i;
-    }
-  }
-  return -1;
 }
 
 const ANSWER_PHRASE = /(?:final answer|\banswers?)\s*(?:is|are|:)\s*:?|####/gi;
@@ -125,7 +109,7 @@ function extractAnswerPhrase(text: string): ExtractedAnswer | null {
   if (!last) return null;
   const start = last.index + last[0].length;
   const sentence = { start, end: sentenceEnd(text, start) };
-  const span = trimSpan(text, sentence);
+  const span = trimAnswerDelimiters(text, sentence);
   const answer = text.slice(span.start, span.end);
   // "the final answer is \boxed{}" (a prompt echoed back) names no answer.
   if (!answer || /^\\(?:boxed|fbox)\s*\{\s*\}$/.test(answer)) return null;
@@ -143,12 +127,12 @@ function valueOfSentence(text: string, sentence: Span): Span {
   if (inside.length > 0 && onlyConnectorsBetween(text, spans, span)) {
     const first = inside[0];
     const last = inside[inside.length - 1];
-    if (first && last && inside.length === 1) return trimSpan(text, first.inner);
+    if (first && last && inside.length === 1) return trimAnswerDelimiters(text, first.inner);
     if (first && last) return { start: first.outer.start, end: last.outer.end };
   }
   const value = lastValue(text, span, spans);
   if (value && (inside.length > 0 || isProse(text.slice(span.start, span.end), 1))) return value;
-  return trimSpan(text, span);
+  return trimAnswerDelimiters(text, span);
 }
 
 /** The later of the last math span and the last number outside math spans. */
@@ -161,7 +145,8 @@ function lastValue(text: string, span: Span, spans: MathSpan[]): Span | null {
   );
   const lastMath = math[math.length - 1];
   const number = lastBareNumber(text, span, spans);
-  if (lastMath && (!number || number.start < lastMath.outer.start)) return trimSpan(text, lastMath.inner);
+  if (lastMath && (!number || number.start < lastMath.outer.start))
+    return trimAnswerDelimiters(text, lastMath.inner);
   return number;
 }
 
@@ -235,7 +220,7 @@ function nonEmpty(text: string, span: Span): Span | null {
 }
 
 /** Narrows a span past surrounding spaces, `$` and `\(`…`\)` delimiters and a trailing full stop. */
-function trimSpan(text: string, span: Span): Span {
+function trimAnswerDelimiters(text: string, span: Span): Span {
   let { start, end } = span;
   const open = /^(?:\s|\$|\\\(|\\\[|\*\*)+/.exec(text.slice(start, end));
   if (open) start += open[0].length;

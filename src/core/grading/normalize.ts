@@ -1,9 +1,9 @@
 /**
- * String normalisation of an answer (backend-protocol §4): turns the many spellings of one answer
+ * String normalisation of an answer (docs/protocol.md §4): turns the many spellings of one answer
  * into one, before any parsing. Pure string rewriting, linear in the input, never slow.
  */
 import { undoubleBackslashes } from "./answerText";
-import { matchingBrace } from "./extract";
+import { braceGroupEnd } from "../util/braces";
 import { dropIntegerQualifier } from "./qualifiers";
 import { separatorWords, spokenForms } from "./spellings";
 import { dropSpacedUnit, dropUnitsAndDecorations } from "./units";
@@ -112,8 +112,8 @@ function stripDelimiters(s: string): string {
 function unwrapWholeBox(s: string): string {
   const m = /^\\(?:boxed|fbox)\s*\{/.exec(s);
   if (!m) return s;
-  const close = matchingBrace(s, m[0].length - 1);
-  return close === s.length - 1 ? stripDelimiters(s.slice(m[0].length, close)) : s;
+  const end = braceGroupEnd(s, m[0].length - 1);
+  return end === s.length ? stripDelimiters(s.slice(m[0].length, end - 1)) : s;
 }
 
 const COMMAND_REWRITES: [RegExp, string][] = [

@@ -2,6 +2,7 @@
  * Text clean-ups applied to an extracted span before it is sent to the model. Each is a single
  * forward pass (indexOf loops, anchored per-line patterns) so that cleaning stays linear.
  */
+import { braceGroupEnd } from "../util/braces";
 
 /**
  * Removes `%` comments (an escaped `\%` is a percent sign and stays). A line that held only a
@@ -33,24 +34,12 @@ export function stripCommandWithArg(text: string, name: string): string {
   let out = "";
   let from = 0;
   for (let at = text.indexOf(opener); at >= 0; at = text.indexOf(opener, from)) {
-    const close = closingBrace(text, at + opener.length - 1);
-    if (close < 0) break;
+    const end = braceGroupEnd(text, at + opener.length - 1);
+    if (end < 0) break;
     out += text.slice(from, at);
-    from = close + 1;
+    from = end;
   }
   return out + text.slice(from);
-}
-
-/** The index of the `}` matching the `{` at `open`, or -1. */
-function closingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\\") i++;
-    else if (c === "{") depth++;
-    else if (c === "}" && --depth === 0) return i;
-  }
-  return -1;
 }
 
 /** Removes `<!-- … -->`; an unterminated comment runs to the end, as it does in a browser. */

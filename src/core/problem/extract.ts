@@ -2,30 +2,24 @@
  * Entry point of "AceMath: Solve": which part of the document is the problem. Pure: the extension
  * passes the text and offsets in, and uses `start`/`end` to place the answer.
  */
-import { cleanLatex, extractFromLatex } from "./latex";
+import { cleanLatex, locateInLatex } from "./latex";
 import { tidy, trimSpan } from "./lines";
-import { cleanMarkdown, extractFromMarkdown } from "./markdown";
-import { extractFromPlainText } from "./plaintext";
+import { cleanMarkdown, locateInMarkdown } from "./markdown";
+import { locateInPlainText } from "./plaintext";
 import { scanTex } from "./texScan";
-import type { CursorRange, ExtractedProblem, ProblemSource } from "./types";
+import type { CursorRange, ExtractedProblem, ProblemLocation, ProblemSource } from "./types";
 
-export type Dialect = "latex" | "markdown" | "plaintext";
+import { dialectOf, type Dialect } from "./languages";
 
-const LATEX_IDS = new Set(["latex", "tex", "doctex", "latex-expl3"]);
-const MARKDOWN_IDS = new Set(["markdown", "quarto", "rmd", "rmarkdown", "mdx"]);
-
-export function dialectOf(languageId: string): Dialect {
-  if (LATEX_IDS.has(languageId)) return "latex";
-  if (MARKDOWN_IDS.has(languageId)) return "markdown";
-  return "plaintext";
-}
+export { dialectOf, type Dialect };
 
 /**
  * A non-empty (after trimming) selection wins; otherwise the structure around the cursor decides.
- * Null means there is nothing to send (an empty or blank document, an empty environment, a selection
- * of comments only); the caller explains that to the user.
+ * "none" means there is nothing to send (an empty or blank document, an empty environment, a selection
+ * of comments only); "between" that the cursor is on a line that is never a problem, with the nearest
+ * problems on either side. The caller explains either to the user.
  */
-export function extractProblem(source: ProblemSource, range: CursorRange): ExtractedProblem | null {
+export function locateProblem(source: ProblemSource, range: CursorRange): ProblemLocation {
   const { text } = source;
   const dialect = dialectOf(source.languageId);
   const start = clamp(Math.min(range.selectionStart, range.selectionEnd), text.length);
@@ -33,19 +27,27 @@ export function extractProblem(source: ProblemSource, range: CursorRange): Extra
   const selected = trimSpan(text, { start, end });
   if (selected) {
     const problem = cleanSelection(text.slice(selected.start, selected.end), dialect);
-    return problem === "" ? null : { problem, ...selected, kind: "selection" };
+    return problem === ""
+      ? { kind: "none" }
+      : { kind: "problem", problem: { problem, ...selected, kind: "selection" } };
   }
-  return extractAtCursor(text, start, dialect);
+  return locateAtCursor(text, start, dialect);
 }
 
-function extractAtCursor(text: string, cursor: number, dialect: Dialect): ExtractedProblem | null {
+/** The problem at the cursor or selection; null where there is none or the cursor is between problems. */
+export function extractProblem(source: ProblemSource, range: CursorRange): ExtractedProblem | null {
+  const location = locateProblem(source, range);
+  return location.kind === "problem" ? location.problem : null;
+}
+
+function locateAtCursor(text: string, cursor: number, dialect: Dialect): ProblemLocation {
   switch (dialect) {
     case "latex":
-      return extractFromLatex(text, cursor);
+      return locateInLatex(text, cursor);
     case "markdown":
-      return extractFromMarkdown(text, cursor);
+      return locateInMarkdown(text, cursor);
     case "plaintext":
-      return extractFromPlainText(text, cursor);
+      return locateInPlainText(text, cursor);
   }
 }
 

@@ -2,7 +2,10 @@
  * Line-level helpers shared by the LaTeX, Markdown and plain-text extractors. Everything here walks
  * outwards from one point or over one span, so the cost is proportional to what is returned.
  */
+import { trimSpan } from "../util/span";
 import type { Span } from "./types";
+
+export { trimSpan };
 
 export function lineStartAt(text: string, offset: number): number {
   return offset <= 0 ? 0 : text.lastIndexOf("\n", offset - 1) + 1;
@@ -40,14 +43,6 @@ export function innermost<T extends Span>(spans: readonly T[], cursor: number): 
     if (span.start <= cursor && cursor <= span.end && (!best || span.start >= best.start)) best = span;
   }
   return best;
-}
-
-/** Shrinks a span so that it neither starts nor ends with whitespace; null when nothing is left. */
-export function trimSpan(text: string, span: Span): Span | null {
-  let { start, end } = span;
-  while (start < end && /\s/.test(text.charAt(start))) start++;
-  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
-  return start < end ? { start, end } : null;
 }
 
 /**

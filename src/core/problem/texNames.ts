@@ -1,6 +1,6 @@
 /** Which LaTeX environments matter to problem extraction, and what role each plays. */
 
-export type EnvRole = "problem" | "math" | "list" | "verbatim" | "other";
+export type EnvRole = "problem" | "solution" | "math" | "list" | "verbatim" | "other";
 
 /** Environments that hold a whole problem; `\newtheorem` can add more (see `isProblemTitle`). */
 const PROBLEM_ENVS = new Set([
@@ -64,6 +64,9 @@ const LIST_ENVS = new Set([
   "asparaenum",
 ]);
 
+/** What answers a problem: never sent as one (the cursor in it is between problems). */
+const SOLUTION_ENVS = new Set(["solution", "answer", "proof", "sol", "soln"]);
+
 /** Bodies that are not TeX (no comments, no environments), skipped whole by the scanner. */
 const VERBATIM_ENVS = new Set(["verbatim", "Verbatim", "lstlisting", "minted", "comment"]);
 
@@ -78,6 +81,7 @@ export function envRole(name: string, extraProblemEnvs: ReadonlySet<string>): En
   if (LIST_ENVS.has(base)) return "list";
   if (VERBATIM_ENVS.has(base)) return "verbatim";
   if (PROBLEM_ENVS.has(base.toLowerCase()) || extraProblemEnvs.has(base)) return "problem";
+  if (SOLUTION_ENVS.has(base.toLowerCase())) return "solution";
   return "other";
 }
 

@@ -12,7 +12,7 @@ import { lineEndAt } from "./lines";
 import { envRole, type EnvRole, isProblemTitle } from "./texNames";
 import { isLetter, readGroup, skipOptionalArg, skipVerbatim } from "./texSyntax";
 
-export type TrackedRole = Extract<EnvRole, "problem" | "math" | "list">;
+export type TrackedRole = Extract<EnvRole, "problem" | "solution" | "math" | "list">;
 
 export interface TexEnv {
   name: string;

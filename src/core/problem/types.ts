@@ -23,8 +23,14 @@ export interface ExtractedProblem {
   kind: ProblemKind;
 }
 
-/** A half-open range of offsets `[start, end)`. */
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Span } from "../util/span";
+
+/**
+ * What "AceMath: Solve" finds at the cursor. "between": the cursor is on a line that is never part of
+ * a problem (a heading, a preamble or sectioning command, blank space between two problems), so the
+ * caller asks which of the nearest problems is meant instead of guessing.
+ */
+export type ProblemLocation =
+  | { kind: "problem"; problem: ExtractedProblem }
+  | { kind: "between"; before: ExtractedProblem | null; after: ExtractedProblem | null }
+  | { kind: "none" };

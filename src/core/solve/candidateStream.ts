@@ -127,7 +127,12 @@ class CandidateReader {
     const answer = extractBoxed(text)?.answer ?? null;
     const confidence = typeof meanLogprob === "number" ? { meanLogprob } : {};
     this.context.emit({ type: "finished", index, finishReason, answer, ...confidence });
-    this.context.ranking.candidateFinished(index, answer, finishReason);
+    this.context.ranking.candidateFinished(
+      index,
+      answer,
+      finishReason,
+      typeof meanLogprob === "number" ? meanLogprob : undefined,
+    );
     if (score) this.context.scheduler?.enqueue(index, text);
   }
 

@@ -105,7 +105,9 @@ export type WarningCode =
   /** The server sent choices outside 0…n−1 or finished a choice twice; the client ignored them. */
   | "ignored-choices"
   /** The window reloaded mid-solve (the panel, restored, says so; the requests closed with the old extension host). */
-  | "interrupted-by-reload";
+  | "interrupted-by-reload"
+  /** A new solve replaced the panel's previous one, which is kept in the solve history (issue #9). */
+  | "previous-solve-kept";
 
 export interface SolveFailed {
   type: "error";

@@ -75,6 +75,7 @@ async function runSolve(request: SolveRequest, deps: SolveDependencies, signal: 
     deps.groupAnswers ?? groupByExactAnswer,
     emit,
     backends.rewardInfo !== null,
+    request.rankingPolicy,
   );
   const scheduler = backends.rewardInfo
     ? new RewardScheduler({

@@ -3,30 +3,47 @@
  * each change. Recomputations are serialised and coalesced: grouping may be asynchronous
  * (symbolic equivalence), and only the latest state matters.
  */
-import { hasEnded, type FinishReason, type RankingMethod, type SolveEvent } from "./events";
-import { groupByExactAnswer, rankCandidates, type AnswerGrouper, type RankableCandidate } from "./ranking";
+import { hasEnded, type FinishReason, type RankingMethod, type ScoreKind, type SolveEvent } from "./events";
+import {
+  groupByExactAnswer,
+  methodFor,
+  rankCandidates,
+  type AnswerGrouper,
+  type RankableCandidate,
+  type RankingPolicy,
+} from "./ranking";
 
 export class RankingTracker {
   private readonly candidates = new Map<number, RankableCandidate>();
   private method: RankingMethod;
   private running: Promise<void> | null = null;
   private dirty = false;
+  private scoreKind: ScoreKind | null = null;
 
   constructor(
     private readonly groupAnswers: AnswerGrouper,
     private readonly emit: (event: SolveEvent) => void,
     withReward: boolean,
+    /** Absent: rank by the reward model's top score (the CLI's and the core's default). */
+    policy: RankingPolicy = "reward-top1",
   ) {
-    this.method = withReward ? "reward" : "majority";
+    this.method = methodFor(policy, withReward);
   }
 
-  candidateFinished(index: number, answer: string | null, finishReason: FinishReason): void {
+  candidateFinished(
+    index: number,
+    answer: string | null,
+    finishReason: FinishReason,
+    confidence?: number,
+  ): void {
     const score = this.candidates.get(index)?.score ?? null;
-    this.candidates.set(index, { index, answer, score, ended: hasEnded(finishReason) });
+    const policyConfidence = confidence === undefined ? {} : { confidence };
+    this.candidates.set(index, { index, answer, score, ended: hasEnded(finishReason), ...policyConfidence });
     this.schedule();
   }
 
-  candidateScored(index: number, score: number): void {
+  candidateScored(index: number, score: number, kind: ScoreKind | null = null): void {
+    this.scoreKind = kind ?? this.scoreKind;
     const candidate = this.candidates.get(index);
     if (candidate) candidate.score = score;
     this.schedule();
@@ -52,9 +69,10 @@ export class RankingTracker {
     while (this.dirty) {
       this.dirty = false;
       const snapshot = [...this.candidates.values()].map((c) => ({ ...c }));
-      const ranking = await rankCandidates(snapshot, this.method, this.groupAnswers).catch(() =>
-        // Symbolic grouping failed (it should answer "unknown" instead); exact grouping still ranks.
-        rankCandidates(snapshot, this.method, groupByExactAnswer),
+      const ranking = await rankCandidates(snapshot, this.method, this.groupAnswers, this.scoreKind).catch(
+        () =>
+          // Symbolic grouping failed (it should answer "unknown" instead); exact grouping still ranks.
+          rankCandidates(snapshot, this.method, groupByExactAnswer, this.scoreKind),
       );
       this.emit({ type: "ranking", method: this.method, ...ranking });
     }

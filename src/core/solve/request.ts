@@ -1,4 +1,5 @@
 import type { SamplingParams } from "../backend/ports";
+import type { RankingPolicy } from "./ranking";
 
 /**
  * How much model text one solve keeps. Model output is untrusted and may be enormous; past these
@@ -25,9 +26,11 @@ export interface SolveRequest extends SamplingParams {
   rewardModel: string | null;
   /** Absent: `DEFAULT_OUTPUT_LIMITS`. */
   limits?: OutputLimits;
+  /** What orders the candidates when a reward model is present; absent: its top score (rm@k). */
+  rankingPolicy?: RankingPolicy;
 }
 
-/** The AceMath sampling protocol for maj@8 / rm@8 (backend-protocol.md §1). */
+/** The AceMath sampling protocol for maj@8 / rm@8 (docs/protocol.md §1). */
 export const DEFAULT_SOLVE_OPTIONS = {
   n: 8,
   temperature: 0.7,

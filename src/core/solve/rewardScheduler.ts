@@ -21,7 +21,7 @@ export interface RewardSchedulerOptions {
 
 /**
  * vLLM before 0.9.0 applied softmax to a one-label head, so every score came back exactly 1.0
- * (backend-protocol.md §3). Such scores carry no ranking information.
+ * (docs/protocol.md §3). Such scores carry no ranking information.
  */
 export function looksDegenerate(scores: readonly number[]): boolean {
   return scores.length >= 2 && scores.every((s) => s === 1);
@@ -79,7 +79,7 @@ export class RewardScheduler {
         if (score === null || score === undefined) return;
         this.scores.set(candidate.index, score);
         emit({ type: "scored", index: candidate.index, score, scoreKind: result.kind });
-        ranking.candidateScored(candidate.index, score);
+        ranking.candidateScored(candidate.index, score, result.kind);
       });
       this.reportUnscored(batch, result.failures ?? []);
       if (looksDegenerate([...this.scores.values()])) {

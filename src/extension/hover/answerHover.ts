@@ -11,8 +11,10 @@ import {
   type CheckTarget,
   type ModelVerdict,
 } from "../../core/check";
+import { SUPPORTED_LANGUAGE_IDS } from "../../core/problem";
 import type { SolveState } from "../../core/solve/state";
 import type { AnswerChecker } from "./answerChecker";
+import { segmentHover } from "./segmentHover";
 
 export const CHECK_COMMAND = "acemath.checkAnswer";
 
@@ -37,18 +39,8 @@ export class AnswerHoverProvider implements vscode.HoverProvider {
     const model = this.checker.cached(target)?.model ?? (await this.fromLatestSolve(target));
     if (token.isCancellationRequested) return undefined;
     const segments = hoverSegments(target, symbolic, model, `command:${CHECK_COMMAND}?${args}`);
-    const markdown = new vscode.MarkdownString("", true);
-    // Only our own command may run from this hover; the user's text is appended as plain text.
-    markdown.isTrusted = { enabledCommands: [CHECK_COMMAND] };
-    for (const segment of segments) {
-      if ("text" in segment) markdown.appendText(segment.text);
-      else markdown.appendMarkdown(segment.markdown);
-    }
-    const range = new vscode.Range(
-      document.positionAt(target.answer.start),
-      document.positionAt(target.answer.end),
-    );
-    return new vscode.Hover(markdown, range);
+    // Only our own command may run from this hover.
+    return segmentHover(document, target.answer, segments, { enabledCommands: [CHECK_COMMAND] });
   }
 
   private fromLatestSolve(target: CheckTarget): Promise<ModelVerdict | undefined> {
@@ -68,10 +60,7 @@ async function agreementFromState(
   return verdict;
 }
 
-/** Every editor where written solutions live; notebook markdown cells are `markdown` documents. */
-export const CHECKED_DOCUMENTS: vscode.DocumentSelector = [
-  { language: "latex" },
-  { language: "tex" },
-  { language: "markdown" },
-  { language: "plaintext" },
-];
+/** Every editor where written solutions live (the core's table); notebook markdown cells are `markdown` documents. */
+export const CHECKED_DOCUMENTS: vscode.DocumentSelector = SUPPORTED_LANGUAGE_IDS.map((language) => ({
+  language,
+}));

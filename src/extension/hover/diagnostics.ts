@@ -10,9 +10,8 @@ import { answerLatexForClipboard } from "../../core/insertion";
 import type { AnswerChecker } from "./answerChecker";
 import { CHECK_COMMAND, CHECKED_DOCUMENTS } from "./answerHover";
 import { checkSourceOf } from "./documentSource";
+import { DebouncedDiagnostics, type IsStale } from "./debouncedDiagnostics";
 
-export const DIAGNOSTICS_SETTING = "check.diagnostics";
-const DEBOUNCE_MS = 800;
 const SOURCE = "AceMath";
 
 interface Checked {
@@ -21,64 +20,36 @@ interface Checked {
 }
 
 export class AnswerDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
-  private readonly collection = vscode.languages.createDiagnosticCollection("acemath-check");
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly generation = new Map<string, number>();
   private readonly checked = new Map<string, Checked[]>();
+  private readonly diagnostics: DebouncedDiagnostics;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly checker: AnswerChecker) {
+    this.diagnostics = new DebouncedDiagnostics("acemath-check", {
+      diagnose: (document, isStale) => this.diagnose(document, isStale),
+      forget: (key) => (key === undefined ? this.checked.clear() : this.checked.delete(key)),
+    });
     this.subscriptions.push(
-      this.collection,
-      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`acemath.${DIAGNOSTICS_SETTING}`)) this.refreshAll();
-      }),
+      this.diagnostics,
       checker.onDidCheck((uri) => {
         const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (document) this.schedule(document);
+        if (document) this.diagnostics.schedule(document);
       }),
       vscode.languages.registerCodeActionsProvider(CHECKED_DOCUMENTS, this, {
         providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
       }),
     );
-    this.refreshAll();
   }
 
-  private enabled(): boolean {
-    return vscode.workspace.getConfiguration("acemath").get<boolean>(DIAGNOSTICS_SETTING, false);
-  }
-
-  private refreshAll(): void {
-    if (!this.enabled()) {
-      this.collection.clear();
-      this.checked.clear();
-      return;
-    }
-    for (const document of vscode.workspace.textDocuments) this.schedule(document);
-  }
-
-  private schedule(document: vscode.TextDocument): void {
-    if (!this.enabled() || vscode.languages.match(CHECKED_DOCUMENTS, document) === 0) return;
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => void this.update(document), DEBOUNCE_MS),
-    );
-  }
-
-  private async update(document: vscode.TextDocument): Promise<void> {
-    const key = document.uri.toString();
-    const run = (this.generation.get(key) ?? 0) + 1;
-    this.generation.set(key, run);
+  private async diagnose(
+    document: vscode.TextDocument,
+    isStale: IsStale,
+  ): Promise<vscode.Diagnostic[] | undefined> {
     const targets = findCheckTargets(await checkSourceOf(document)).filter((t) => t.answer.final);
     const checked: Checked[] = [];
     for (const target of targets) {
       const symbolic = await this.checker.symbolic(target);
-      if (this.generation.get(key) !== run || document.isClosed) return; // a newer edit took over
+      if (isStale()) return undefined; // a newer edit took over
       if (symbolic.verdict !== "refuted") continue;
       const range = new vscode.Range(
         document.positionAt(target.answer.start),
@@ -93,11 +64,8 @@ export class AnswerDiagnostics implements vscode.Disposable, vscode.CodeActionPr
       diagnostic.code = "refuted";
       checked.push({ target, diagnostic });
     }
-    this.checked.set(key, checked);
-    this.collection.set(
-      document.uri,
-      checked.map((c) => c.diagnostic),
-    );
+    this.checked.set(document.uri.toString(), checked);
+    return checked.map((c) => c.diagnostic);
   }
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
@@ -142,16 +110,7 @@ export class AnswerDiagnostics implements vscode.Disposable, vscode.CodeActionPr
     return action;
   }
 
-  private forget(uri: vscode.Uri): void {
-    const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
-    this.checked.delete(key);
-    this.collection.delete(uri);
-  }
-
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }

@@ -1,4 +1,4 @@
-/** Wires answer checking into the editor: the hover, the optional diagnostics and "AceMath: Check Answer". */
+/** Wires answer checking into the editor: the hovers (answer and step), the optional diagnostics and "AceMath: Check Answer". */
 import * as vscode from "vscode";
 import { showInternalError } from "../notifications";
 import type { SolveDependencies } from "../../core/solve/pipeline";
@@ -8,6 +8,9 @@ import { AnswerChecker } from "./answerChecker";
 import { AnswerHoverProvider, CHECK_COMMAND, CHECKED_DOCUMENTS } from "./answerHover";
 import { checkAnswerCommand } from "./checkCommand";
 import { AnswerDiagnostics } from "./diagnostics";
+import { EditorStepChecks } from "../steps/stepChecks";
+import { StepDiagnostics } from "../steps/stepDiagnostics";
+import { StepHoverProvider } from "../steps/stepHover";
 
 export function registerAnswerChecking(
   context: vscode.ExtensionContext,
@@ -16,7 +19,10 @@ export function registerAnswerChecking(
   dependencies: () => Promise<SolveDependencies>,
 ): AnswerChecker {
   const checker = new AnswerChecker(grader);
+  const steps = new EditorStepChecks();
   context.subscriptions.push(
+    new StepDiagnostics(steps),
+    vscode.languages.registerHoverProvider(CHECKED_DOCUMENTS, new StepHoverProvider(steps)),
     checker,
     new AnswerDiagnostics(checker),
     vscode.languages.registerHoverProvider(

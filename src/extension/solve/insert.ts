@@ -8,6 +8,8 @@ import {
   type CleanText,
   type Markup,
 } from "../../core/insertion";
+import type { AcemathCellMetadata } from "../notebook/cellMetadata";
+import { insertCellBelow } from "../notebook/insertCell";
 import { describeLocation, type InsertFailure } from "./actionMessages";
 import type { SolveTarget } from "./target";
 
@@ -16,7 +18,13 @@ export type Insertion = { answer: string } | { solution: string };
 /** Done (with the dangerous TeX commands that were neutralised, often none), or why not. */
 export type InsertOutcome = { ok: true; neutralised: string[] } | { ok: false; failure: InsertFailure };
 
-export async function insertIntoTarget(target: SolveTarget, insertion: Insertion): Promise<InsertOutcome> {
+/** `cellMetadata`: kept in a notebook answer cell (candidates and scores), ignored for text documents. */
+export async function insertIntoTarget(
+  target: SolveTarget,
+  insertion: Insertion,
+  cellMetadata?: AcemathCellMetadata,
+): Promise<InsertOutcome> {
+  if (target.cell) return insertCellBelow(target.cell, insertion, cellMetadata);
   const opened = await openTarget(target.uri);
   if ("kind" in opened) return { ok: false, failure: opened };
   const document = opened;

@@ -1,10 +1,10 @@
 /** The solve panel's HTML shell: local resources only, scripts only with this load's nonce. */
-import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
-import { buildWebviewCsp } from "../../webview/csp";
+import { newCspNonce } from "../../core/util/cspNonce";
+import { buildWebviewCsp } from "../csp";
 
 export function renderPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString("base64");
+  const nonce = newCspNonce();
   const asset = (...path: string[]) =>
     webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const csp = buildWebviewCsp(webview.cspSource, nonce);

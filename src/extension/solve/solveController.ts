@@ -27,11 +27,15 @@ import {
   retryRefusal,
 } from "./actionMessages";
 import { answerLatexForClipboard } from "../../core/insertion";
+import { historyEntryFor, newRunId, previousSolveKept } from "../history/fromSolve";
+import type { SolveHistory } from "../history/solveHistory";
+import { encodeCellMetadata } from "../notebook/cellMetadata";
 import { insertIntoTarget } from "./insert";
 import { openCheckedLink } from "./links";
 import { SolvePanel } from "./solvePanel";
 import type { SolveTarget } from "./target";
 import type { StatusBar } from "../statusBar";
+import { CandidateStepService } from "../steps/candidateStepService";
 
 export class SolveController implements vscode.Disposable {
   private state: SolveState = emptySolveState();
@@ -40,16 +44,26 @@ export class SolveController implements vscode.Disposable {
   /** The last solve as it was asked, for the panel's Retry. */
   private lastRun: Parameters<SolveController["run"]> | null = null;
   private readonly panel: SolvePanel;
+  /** The panel's step marks (issue #10): checked when a candidate finishes, model signals on request. */
+  private readonly steps: CandidateStepService;
+  /** Fires after the latest solve's state changed (the side panel follows it, throttled on its side). */
+  private readonly latestChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeLatest = this.latestChanged.event;
+  /** The latest solve's id: its history entry, and the notebook answer cells inserted from it. */
+  private runId = "";
 
   constructor(
     extensionUri: vscode.Uri,
     private readonly statusBar: StatusBar,
+    private readonly history?: SolveHistory,
   ) {
     this.panel = new SolvePanel(
       extensionUri,
       () => this.state,
       (message) => this.onPanelMessage(message),
+      () => this.steps.current(this.state),
     );
+    this.steps = new CandidateStepService((steps) => this.panel.postSteps(steps));
   }
 
   /** The state of the latest solve (tests and the side panel read it). */
@@ -63,7 +77,11 @@ export class SolveController implements vscode.Disposable {
     this.abort = abort;
     this.target = target;
     this.lastRun = [target, request, deps];
-    this.state = emptySolveState();
+    const previousProblem = this.state.problem;
+    const runId = newRunId();
+    this.runId = runId;
+    const state = emptySolveState();
+    this.state = state;
     this.panel.reveal();
     this.panel.reset(this.state);
     void vscode.commands.executeCommand("setContext", "acemath.solving", true);
@@ -73,16 +91,23 @@ export class SolveController implements vscode.Disposable {
       async (progress, token) => {
         token.onCancellationRequested(() => abort.abort());
         for await (const event of solve(request, deps, abort.signal)) {
-          if (this.abort !== abort) continue; // a newer solve took over; drain quietly
-          this.onEvent(event, progress, request.n);
+          // A newer solve took over: this one drains quietly into its own state, which its caller
+          // (e.g. Check Answer) reads, never into the newer solve's.
+          if (this.abort !== abort) applySolveEvent(state, event);
+          else {
+            this.onEvent(event, progress, request.n);
+            if (event.type === "started" && previousProblem)
+              this.onEvent(previousSolveKept(previousProblem), progress, request.n);
+          }
         }
       },
     );
+    if (state.candidates.length > 0) this.history?.record(historyEntryFor(runId, target, state));
     if (this.abort === abort) {
       this.abort = null;
       void vscode.commands.executeCommand("setContext", "acemath.solving", false);
     }
-    return this.state;
+    return state;
   }
 
   private onEvent(
@@ -92,6 +117,7 @@ export class SolveController implements vscode.Disposable {
   ) {
     applySolveEvent(this.state, event);
     this.panel.push(event);
+    this.latestChanged.fire();
     switch (event.type) {
       case "started":
         this.statusBar.showBackend(event.policy, event.reward);
@@ -99,6 +125,7 @@ export class SolveController implements vscode.Disposable {
       case "finished": {
         // Candidates cut off by a cancel or an error are not progress.
         if (event.finishReason === "cancelled" || event.finishReason === "error") break;
+        this.steps.finished(this.state, event.index, this.lastRun?.[2].reward ?? null);
         const done = this.state.candidates.filter((c) => hasEnded(c.finishReason));
         progress.report({ message: `${done.length}/${n} candidates`, increment: 100 / n });
         break;
@@ -119,6 +146,26 @@ export class SolveController implements vscode.Disposable {
 
   cancel(): void {
     this.abort?.abort();
+  }
+
+  /** The side panel's "Insert" (Enter): the same action as the solve panel's Insert answer. */
+  acceptCandidate(index: number): Promise<void> {
+    return this.onPanelMessage({ type: "insertAnswer", index });
+  }
+
+  /**
+   * Shows a finished solve kept elsewhere (a notebook answer cell, the history) in the panel; `target`
+   * is where its Insert goes. Refused (false) while a solve runs: that one keeps the panel.
+   */
+  showSnapshot(state: SolveState, target: SolveTarget | null): boolean {
+    if (this.abort) return false;
+    this.state = structuredClone(state);
+    this.target = target;
+    this.lastRun = null;
+    this.panel.reveal();
+    this.panel.reset(this.state);
+    this.latestChanged.fire();
+    return true;
   }
 
   /** A solve panel VS Code restored after a window reload becomes this controller's panel. */
@@ -142,6 +189,9 @@ export class SolveController implements vscode.Disposable {
         return;
       case "openLink":
         await openCheckedLink(message.href);
+        return;
+      case "stepSignal":
+        await this.steps.signal(this.state, message.index, message.kind, this.lastRun?.[2].reward ?? null);
         return;
       case "insertAnswer":
       case "insertSolution":
@@ -179,12 +229,14 @@ export class SolveController implements vscode.Disposable {
     const outcome = await insertIntoTarget(
       this.target,
       action === "insertAnswer" ? { answer: candidate.answer ?? "" } : { solution: candidate.text },
+      this.target.cell ? encodeCellMetadata(this.runId, this.state, index) : undefined,
     );
     if (!outcome.ok) return showActionFailed(insertFailureMessage(what, outcome.failure));
     warnNeutralised(outcome.neutralised);
   }
 
   dispose(): void {
+    this.latestChanged.dispose();
     this.cancel();
     this.panel.dispose();
   }

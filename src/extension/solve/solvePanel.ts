@@ -6,7 +6,12 @@
 import * as vscode from "vscode";
 import type { SolveEvent } from "../../core/solve/events";
 import type { SolveState } from "../../core/solve/state";
-import { isFromWebview, type FromWebview, type ToWebview } from "../../contract/webviewMessages";
+import {
+  isFromWebview,
+  type CandidateSteps,
+  type FromWebview,
+  type ToWebview,
+} from "../../contract/webviewMessages";
 import { log } from "../log";
 import { renderPanelHtml } from "./panelHtml";
 
@@ -24,6 +29,8 @@ export class SolvePanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly currentState: () => SolveState,
     private readonly actions: PanelActions,
+    /** The current solve's step checks, sent again after the snapshot when the page (re)loads. */
+    private readonly currentSteps: () => readonly CandidateSteps[] = () => [],
   ) {}
 
   /** Shows the panel beside the editor (creating it if needed) without taking focus from the document. */
@@ -95,6 +102,13 @@ export class SolvePanel implements vscode.Disposable {
     this.post({ type: "events", events });
   }
 
+  /** A candidate's step checks: after the events still pending, so the panel has the text they were read from. */
+  postSteps(steps: CandidateSteps): void {
+    if (!this.panel) return;
+    this.flush();
+    this.post({ type: "steps", steps });
+  }
+
   private receive(message: unknown): void {
     if (!isFromWebview(message)) {
       log().warn(
@@ -108,6 +122,7 @@ export class SolvePanel implements vscode.Disposable {
       // what it had saved and marks it interrupted (src/webview/state/handshake.ts).
       this.pending = [];
       this.post({ type: "snapshot", state: this.currentState() });
+      for (const steps of this.currentSteps()) this.post({ type: "steps", steps });
       return;
     }
     void Promise.resolve(this.actions(message)).catch((error: unknown) => log().error(String(error)));

@@ -10,6 +10,7 @@
  * renderers draws every delimiter; `math_pending` is an unclosed formula, normally one still streaming.
  */
 import type MarkdownIt from "markdown-it";
+import { braceGroupEnd } from "../../core/util/braces";
 
 type StateInline = MarkdownIt.StateInline;
 type StateBlock = MarkdownIt.StateBlock;
@@ -25,18 +26,6 @@ export function findClosing(src: string, from: number, closer: string, limit = s
     if (src.charCodeAt(pos) !== BACKSLASH) continue;
     if (src.startsWith(closer, pos) && pos + closer.length <= limit) return pos;
     pos++; // skip the escaped character
-  }
-  return -1;
-}
-
-/** Index just past the `}` matching the `{` at `open`, or -1; `\{` and `\}` do not count. */
-export function findMatchingBrace(src: string, open: number, limit = src.length): number {
-  let depth = 0;
-  for (let pos = open; pos < limit; pos++) {
-    const ch = src[pos];
-    if (ch === "\\") pos++;
-    else if (ch === "{") depth++;
-    else if (ch === "}" && --depth === 0) return pos + 1;
   }
   return -1;
 }
@@ -67,7 +56,7 @@ function bracketRule(opener: string, closer: string, tokenType: string) {
 function boxedRule(state: StateInline, silent: boolean): boolean {
   const command = "\\boxed{";
   if (!state.src.startsWith(command, state.pos)) return false;
-  const end = findMatchingBrace(state.src, state.pos + command.length - 1, state.posMax);
+  const end = braceGroupEnd(state.src, state.pos + command.length - 1, { end: state.posMax });
   if (end === -1) return false;
   if (!silent) pushMath(state, "math_inline", state.src.slice(state.pos, end), "\\boxed");
   state.pos = end;

@@ -14,7 +14,8 @@ import MarkdownIt from "markdown-it";
 import markdownItKatex from "@vscode/markdown-it-katex";
 import { bracketMathPlugin } from "./bracketMath";
 import { dollarCurrencyPlugin } from "./currency";
-import { escapeHtml, renderMath } from "./math";
+import { escapeHtml } from "../../core/util/safeHtml";
+import { renderMath } from "./math";
 
 type RenderRule = NonNullable<MarkdownIt["renderer"]["rules"]["text"]>;
 

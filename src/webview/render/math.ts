@@ -1,22 +1,19 @@
 /**
  * LaTeX → HTML with KaTeX, configured for untrusted model output. DOM-free, so it runs in Node tests.
  *
- * Safety: `trust: false` turns \href, \url, \includegraphics and \htmlClass-style commands into plain
- * error-coloured text; `maxExpand` stops macro bombs such as `\def\a{\a\a}\a`; `maxSize` caps
- * user-given dimensions (\rule, \kern) so a formula cannot cover the panel. KaTeX escapes everything
- * it emits, so its output is the only non-markdown HTML the panel assigns to innerHTML.
+ * Safety: the shared untrusted-LaTeX settings (core/util/safeHtml.ts: no \href or \url, bounded macro
+ * expansion and sizes). KaTeX escapes everything it emits, so its output is the only non-markdown
+ * HTML the panel assigns to innerHTML.
  */
 // `require`, not `import`: @vscode/markdown-it-katex requires KaTeX, which resolves to KaTeX's CommonJS
 // build, while an ES import would resolve to its ES build and bundle a second copy (+270 KB).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import katex = require("katex");
+import { escapeHtml, KATEX_SAFE_OPTIONS } from "../../core/util/safeHtml";
 
+/** The shared safety settings; the panel emits MathML too, for screen readers and copying. */
 export const KATEX_OPTIONS = {
-  trust: false,
-  throwOnError: false,
-  strict: "ignore",
-  maxExpand: 1000,
-  maxSize: 20,
+  ...KATEX_SAFE_OPTIONS,
   output: "htmlAndMathml",
 } as const satisfies katex.KatexOptions;
 
@@ -44,15 +41,6 @@ export function normalizeLatex(latex: string): string {
     (text, [pattern, replacement]) => text.replace(pattern, replacement),
     latex,
   );
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 }
 
 // Streaming re-renders the same formulas many times a second; KaTeX is by far the costliest step,

@@ -1,6 +1,5 @@
 /** Folding extension messages into the panel's state. Pure, so the tests drive it without a DOM. */
 import type { ToWebview } from "../../contract/webviewMessages";
-import type { SolveEvent } from "../../core/solve/events";
 import { applySolveEvent, type SolveState } from "../../core/solve/state";
 import { markAll, markEvent, type DirtyParts } from "../view/dirty";
 
@@ -14,12 +13,12 @@ export function isToWebview(value: unknown): value is ToWebview {
   switch (value.type) {
     case "snapshot":
       return isSolveStateLike(value.state);
-    case "event":
-      return isObject(value.event) && typeof value.event.type === "string";
     case "events":
       return (
         Array.isArray(value.events) && value.events.every((e) => isObject(e) && typeof e.type === "string")
       );
+    case "steps":
+      return isObject(value.steps) && Array.isArray(value.steps.steps);
     default:
       return false;
   }
@@ -38,6 +37,12 @@ export function isSolveStateLike(value: unknown): value is SolveState {
   );
 }
 
+/** A snapshot or a new solve's start: what the panel showed for the previous candidates goes. */
+export function startsOver(message: ToWebview): boolean {
+  if (message.type === "snapshot") return true;
+  return message.type === "events" && message.events.some((e) => e.type === "started");
+}
+
 /**
  * Applies a message to `state` and records what it invalidated. Returns the state to use from
  * now on: a snapshot replaces it, events fold into it in place.
@@ -47,8 +52,8 @@ export function applyMessage(state: SolveState, message: ToWebview, dirty: Dirty
     markAll(dirty);
     return message.state;
   }
-  const events: SolveEvent[] = message.type === "event" ? [message.event] : message.events;
-  for (const event of events) {
+  if (message.type === "steps") return state; // not solve state: the panel's step marks hold it
+  for (const event of message.events) {
     applySolveEvent(state, event);
     markEvent(dirty, event);
   }

@@ -36,6 +36,10 @@ function runAction(button: HTMLElement, post: Post): void {
     copyHint(button);
   } else if (action === "toggle-expand") {
     toggleExpanded(button);
+  } else if (action === "step-signal") {
+    const index = candidateIndexOf(button);
+    const kind = button.dataset.kind;
+    if (index !== null && (kind === "prm" || kind === "prefix")) post({ type: "stepSignal", index, kind });
   }
 }
 

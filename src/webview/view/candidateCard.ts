@@ -3,6 +3,7 @@
  * Metadata and the solution body update separately, because the body is the expensive part and
  * changes on every streamed delta while the metadata changes a handful of times per solve.
  */
+import { candidateLabel } from "../../core/solve/candidateLabel";
 import type { CandidateState, SolveStatus } from "../../core/solve/state";
 import { el, setAttr, setText } from "./dom";
 import { updateBadges } from "./badges";
@@ -133,14 +134,39 @@ export function updateCandidateMeta(
   setAttr(root, "data-finish", candidate.finishReason ?? "");
   root.classList.toggle("is-best", ranked && rank === 1);
   root.classList.toggle("unranked", !ranked);
-  setText(card.rank, `#${rank}`);
-  setAttr(card.rank, "title", ranked ? `Rank ${rank}` : "Not ranked yet");
-  setText(card.score, formatScore(candidate.score));
+  // The label is the candidate's number (the same in the answers table, the side panel and the CLI); the rank is its place.
+  setText(card.rank, candidateLabel(candidate.index));
+  const rankWords = ranked ? `rank ${rank}` : "not ranked yet";
+  setAttr(card.rank, "title", `Candidate ${candidateLabel(candidate.index)}, ${rankWords}`);
+  setAttr(card.rank, "aria-label", `Candidate ${candidate.index + 1}, ${rankWords}`);
+  updateScore(card.score, candidate);
   updateAnswer(card, candidate, status);
   updateBadges(card.badges, candidate, status);
   card.buttons.insertAnswer.disabled = candidate.answer === null;
   card.buttons.copyLatex.disabled = candidate.answer === null;
   card.buttons.insertSolution.disabled = candidate.text.length === 0;
+}
+
+/**
+ * The reward score; with no reward model but an engine that reports it (the embedded one), the
+ * policy's own confidence, labelled as such so it is never read as a reward score.
+ */
+function updateScore(score: HTMLElement, candidate: CandidateState): void {
+  const confidence = candidate.score === null ? candidate.meanLogprob : undefined;
+  if (confidence !== undefined) {
+    const text = confidence.toFixed(2);
+    setText(score, `conf ${text}`);
+    setAttr(score, "title", "Policy confidence: the model's mean token log-probability (not a reward score)");
+    setAttr(score, "aria-label", `Policy confidence ${text}, mean token log-probability, not a reward score`);
+    return;
+  }
+  setText(score, formatScore(candidate.score));
+  setAttr(score, "title", "Reward score");
+  setAttr(
+    score,
+    "aria-label",
+    candidate.score === null ? "Not scored" : `Reward score ${formatScore(candidate.score)}`,
+  );
 }
 
 function updateAnswer(card: CandidateCard, candidate: CandidateState, status: SolveStatus): void {

@@ -1,4 +1,5 @@
 /** The compact summary above the candidates: one row per distinct final answer. */
+import { candidateLabel } from "../../core/solve/candidateLabel";
 import type { AnswerGroup } from "../../core/solve/events";
 import { showAnswerMath } from "./answerMath";
 import { el } from "./dom";
@@ -32,7 +33,7 @@ function groupRow(group: AnswerGroup, leading: boolean): HTMLTableRowElement {
   const answerText = el("div", { className: "group-answer-text" });
   showAnswerMath(answerText, group.answer);
   const answer = el("td", { className: "group-answer" }, [answerText]);
-  const members = group.members.map((i) => `#${i + 1}`).join(", ");
+  const members = group.members.map(candidateLabel).join(", ");
   return el(
     "tr",
     {

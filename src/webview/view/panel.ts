@@ -19,6 +19,8 @@ import { createGroupsView, updateGroups, type GroupsView } from "./groupsTable";
 import { createHeader, updateHeader, type HeaderView } from "./header";
 import { createNotices, updateNotices, type NoticesView } from "./notices";
 import { RenderThrottle } from "./renderThrottle";
+import { StepMarks } from "./stepMarks";
+import type { CandidateSteps } from "../../contract/webviewMessages";
 import type { SolutionLimits } from "./solutionView";
 import { isStreaming, ranksByIndex } from "./text";
 import { AlwaysVisible, type Visibility } from "./visibility";
@@ -53,6 +55,7 @@ export class Panel {
   /** Cards whose body has visible chunks left to render. */
   private readonly working = new Set<number>();
   private readonly visibility: Visibility;
+  private readonly stepMarks = new StepMarks();
 
   constructor(
     root: HTMLElement,
@@ -81,6 +84,22 @@ export class Panel {
     this.empty.hidden = state.candidates.length > 0 || state.status !== "running";
     Object.assign(dirty, { all: false, header: false, notices: false, groups: false, allMeta: false });
     dirty.meta.clear();
+  }
+
+  /**
+   * A new solve (or a snapshot) arrived: the old candidates' steps go. Called in message order, not
+   * at the next frame, so steps of the new solve that arrive before that frame are kept.
+   */
+  clearSteps(): void {
+    this.stepMarks.clear();
+  }
+
+  /** A candidate's step checks (or a model signal for them) arrived: its strip is redrawn. */
+  setSteps(steps: CandidateSteps, state: SolveState): void {
+    this.stepMarks.set(steps);
+    const card = this.cards.get(steps.index);
+    const candidate = state.candidates.find((c) => c.index === steps.index);
+    if (card && candidate) this.stepMarks.apply(card.root, steps.index, candidate.text.length);
   }
 
   /** Whether visible solution chunks still wait for rendering (ask for another frame). */
@@ -127,7 +146,12 @@ export class Panel {
       };
       updateCandidateMeta(card, candidate, place);
     }
-    for (const index of created) dirty.solutions.add(index);
+    for (const index of created) {
+      dirty.solutions.add(index);
+      // Step checks that arrived before their card was drawn.
+      const text = state.candidates.find((c) => c.index === index)?.text ?? "";
+      this.stepMarks.apply(this.cards.get(index)!.root, index, text.length);
+    }
   }
 
   private cardServices(mayBeEager: boolean) {

@@ -2,7 +2,12 @@
 import { hasEnded } from "../../core/solve/events";
 import type { CandidateState, SolveState, SolveStatus } from "../../core/solve/state";
 
-export { MAJORITY_NOTICE, REWARD_FALLBACK_NOTICE, rankingMethodText } from "../../core/solve/rankingText";
+export {
+  CHOSEN_MAJORITY_NOTICE,
+  MAJORITY_NOTICE,
+  REWARD_FALLBACK_NOTICE,
+  rankingMethodText,
+} from "../../core/solve/rankingText";
 
 export function formatScore(score: number | null): string {
   if (score === null) return "—";

@@ -112,15 +112,22 @@ class Writer {
 
 function writeValue(w: Writer, v: Value): void {
   w.u32(v.type);
-  if (v.type === ValueType.String) return w.str(v.value);
-  if (v.type === ValueType.Bool) return w.u8(v.value ? 1 : 0);
-  if (v.type === ValueType.Uint32) return w.u32(v.value);
-  if (v.type === ValueType.Int32) return w.i32(v.value);
-  if (v.type === ValueType.Float32) return w.f32(v.value);
-  w.u32(v.of);
-  w.u64(v.values.length);
-  if (v.of === ValueType.String) for (const s of v.values as string[]) w.str(s);
-  else for (const n of v.values as number[]) w.i32(n);
+  switch (v.type) {
+    case ValueType.String:
+      return w.str(v.value);
+    case ValueType.Bool:
+      return w.u8(v.value ? 1 : 0);
+    case ValueType.Array:
+      w.u32(v.of);
+      w.u64(v.values.length);
+      if (v.of === ValueType.String) for (const text of v.values) w.str(text);
+      else for (const n of v.values) w.i32(n);
+      return;
+    default:
+      if (v.type === ValueType.Uint32) return w.u32(v.value);
+      if (v.type === ValueType.Int32) return w.i32(v.value);
+      return w.f32(v.value);
+  }
 }
 
 function metadata(shape: TinyModelShape, tokens: string[]): [string, Value][] {

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CheckRecord } from "../../../src/cli/check";
 import { startSimulator, type SimServer } from "../../sim";
 import { runCli } from "../cli/cliHarness";
+import { records, writeTemp } from "./checkCliRun";
 import { DOCUMENTS } from "./documents";
 
 const SOLUTIONS = String.raw`\documentclass{article}
@@ -39,20 +38,6 @@ Suppose not. Then \[ 2q^2 = p^2. \] A contradiction. \qed
 \end{solution}
 \end{document}
 `;
-
-function writeTemp(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "acemath-check-"));
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-const records = (stdout: string) =>
-  stdout
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as CheckRecord);
 
 describe("acemath check", function () {
   this.timeout(30000);

@@ -47,7 +47,8 @@ describe("acemath solve", function () {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /SIMULATED backend/);
     assert.match(run.stdout, /No reward model was used — ranked by majority vote/);
-    assert.match(run.stdout, /^#1 {2}candidate \d/m);
+    // One numbering everywhere: #(index + 1), then the rank.
+    assert.match(run.stdout, /^#[1-3] {2}rank 1 /m);
     assert.match(run.stdout, /status: complete/);
   });
 
@@ -66,16 +67,8 @@ describe("acemath solve", function () {
     const run = await runCli(["solve", "--n", "6", "--seed", "0", ...urls(), "What is 1+1?"]);
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(controlCharsIn(run.stdout), []);
-    assert.match(
-      run.stdout,
-      /^#\d {2}candidate 4 {2}score .* {2}answer 42$/m,
-      "ESC[2J removed from the answer",
-    );
-    assert.match(
-      run.stdout,
-      /^#\d {2}candidate 1 .*\(truncated by the client[,)]/m,
-      "the 1 MB candidate was cut",
-    );
+    assert.match(run.stdout, /^#5 {2}rank \d {2}score .* {2}answer 42$/m, "ESC[2J removed from the answer");
+    assert.match(run.stdout, /^#2 {2}rank \d .*\(truncated by the client[,)]/m, "the 1 MB candidate was cut");
     const lines = run.stdout.trimEnd().split("\n");
     assert.ok(
       lines.filter((l) => l.startsWith("#")).length === 6,

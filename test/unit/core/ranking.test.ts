@@ -69,6 +69,36 @@ describe("ranking", () => {
     assert.deepEqual(ranking.order, [1, 4, 5, 2, 0, 3]);
   });
 
+  it("majority vote with the policy's confidence (embedded engine): votes first, confidence breaks ties", async () => {
+    const sure = (index: number, answer: string | null, confidence: number): RankableCandidate => ({
+      index,
+      answer,
+      score: null,
+      confidence,
+    });
+    const ranking = await rankCandidates(
+      [
+        sure(0, "5", -2),
+        sure(1, "7", -0.5),
+        sure(2, "5", -1.5),
+        sure(3, "7", -0.7),
+        sure(4, "9", -0.1),
+        sure(5, null, -0.2),
+        sure(6, null, -3),
+      ],
+      "majority",
+      groupByExactAnswer,
+    );
+    // "5" and "7" tie on two votes; "7" is the more confident answer, so it comes first although "5"
+    // was seen first; inside each answer the more confident candidate leads; a lone "9" stays behind
+    // the two-vote answers however confident; no-answer candidates last, by confidence.
+    assert.deepEqual(
+      ranking.groups.map((g) => g.answer),
+      ["7", "5", "9"],
+    );
+    assert.deepEqual(ranking.order, [1, 3, 2, 0, 4, 5, 6]);
+  });
+
   it("groups exact answers ignoring whitespace only", async () => {
     assert.deepEqual(await groupByExactAnswer(["x + 1", "x+1", "1+x"]), [[0, 1], [2]]);
   });

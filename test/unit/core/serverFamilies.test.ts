@@ -1,5 +1,5 @@
 // What each server family does with `n`, learnt once per endpoint, and the fan-out that follows
-// (backend-protocol.md §2), against the simulator's family modes.
+// (docs/protocol.md §2), against the simulator's family modes.
 import assert from "node:assert/strict";
 import { OpenAiPolicyBackend } from "../../../src/backends/http/openaiPolicy";
 import { loadDataset, startSimulator, type SimFamily, type SimServer } from "../../sim";

@@ -12,6 +12,7 @@ import {
   type DownloadProgress,
 } from "../../../src/backends/embedded/download";
 import { tinyModelBytes } from "../../support/gguf/tinyModel";
+import { runCli } from "../cli/cliHarness";
 
 const FILE = tinyModelBytes();
 const SHA = createHash("sha256").update(FILE).digest("hex");
@@ -168,5 +169,54 @@ describe("embedded engine: model download", function () {
       destination,
     );
     assert.equal(served.ranges.length, requests);
+  });
+});
+
+describe("acemath fetch-model: never downloads unasked", function () {
+  this.timeout(20000);
+  let dir: string;
+  let served: Served;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), "acemath-fetch-"));
+    served = await serve();
+  });
+  afterEach(async () => {
+    await served.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("without --yes and no terminal to ask, downloads nothing and says how to agree", async () => {
+    const to = join(dir, "m.gguf");
+    const run = await runCli(["fetch-model", "--to", to, "--url", served.url, "--sha256", SHA]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /nothing downloaded.*about 1\.1 GB.*--yes/s);
+    assert.equal(served.ranges.length, 0, "no request made");
+    assert.equal(existsSync(to), false);
+  });
+
+  it("with --yes, downloads, reports progress on stderr and prints the path on stdout", async () => {
+    const to = join(dir, "m.gguf");
+    const run = await runCli(["fetch-model", "--yes", "--to", to, "--url", served.url, "--sha256", SHA]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, `${to}\n`);
+    assert.deepEqual(readFileSync(to), FILE);
+    assert.match(run.stderr, /\(100%\)/);
+  });
+
+  it("a wrong checksum exits 1 with the reason, keeping nothing", async () => {
+    const to = join(dir, "m.gguf");
+    const run = await runCli([
+      "fetch-model",
+      "--yes",
+      "--to",
+      to,
+      "--url",
+      served.url,
+      "--sha256",
+      "f".repeat(64),
+    ]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /SHA-256/);
+    assert.equal(existsSync(to) || existsSync(partialPath(to)), false);
   });
 });

@@ -121,6 +121,19 @@ describe("embedded engine: a real GGUF model in llama.cpp", function () {
     assert.notEqual(first[0], first[1]);
   });
 
+  it("with no seed, the candidates still differ (each gets its own)", async () => {
+    const chunks = await collect(
+      engine.generate(request({ n: 3, maxTokens: 12, seed: null }), new AbortController().signal),
+    );
+    const texts = [0, 1, 2].map((i) =>
+      chunks
+        .filter((c) => c.index === i)
+        .map((c) => c.content)
+        .join(""),
+    );
+    assert.equal(new Set(texts).size, 3, JSON.stringify(texts));
+  });
+
   it("stops decoding when the signal aborts, ending the stream", async () => {
     const controller = new AbortController();
     let seen = 0;

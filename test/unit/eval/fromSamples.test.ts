@@ -93,7 +93,20 @@ describe("acemath eval --from-samples on math_cot_100.jsonl", function () {
     const lines = run.stderr.trim().split("\n");
     assert.equal(lines.length, 100);
     const last = JSON.parse(lines.at(-1)!) as { progress: Record<string, unknown> };
-    assert.deepEqual(last.progress, { dataset: "math_cot_100", done: 100, total: 100, eta_s: 0 });
+    // Stored generations: nothing generated now, so no samples or tokens are counted.
+    const { elapsed_s: elapsed, ...rest } = last.progress;
+    assert.equal(typeof elapsed, "number");
+    assert.deepEqual(rest, {
+      dataset: "math_cot_100",
+      done: 100,
+      total: 100,
+      samples: 0,
+      tokens: 0,
+      samples_per_s: 0,
+      tokens_per_s: 0,
+      eta_s: 0,
+    });
+    assert.ok(!run.stderr.includes("\u001b"), "no terminal control in --json progress");
   });
 
   it("k smaller than N averages over seeded draws and repeats exactly", async () => {

@@ -1,20 +1,11 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Manifest } from "../../../src/backends/eval/manifest";
-import type { JsonSummary } from "../../../src/core/eval/report";
 import type { StoreLine } from "../../../src/backends/eval/store";
-import { loadDataset, startSimulator, type SimServer } from "../../sim";
-import { runCli, type CliRun } from "../cli/cliHarness";
-
-const PROBLEMS = loadDataset()
-  .problems.filter((p) => p.source === "math_cot_100")
-  .slice(0, 6);
-
-function lastJson(run: CliRun): JsonSummary {
-  return JSON.parse(run.stdout.trimEnd().split("\n").pop()!) as JsonSummary;
-}
+import { loadDataset, type SimServer } from "../../sim";
+import { runCli } from "../cli/cliHarness";
+import { PROBLEMS, lastJson, storedSampleLines, useScratch, writeProblemSet } from "./liveFixture";
 
 function storeLines(dir: string): StoreLine[] {
   const path = join(dir, "samples.jsonl");
@@ -37,20 +28,13 @@ function generatedProblems(sim: SimServer, from = 0): string[] {
 
 describe("acemath eval against the simulated backend", function () {
   this.timeout(60000);
+  const scratch = useScratch("acemath-eval-");
   let sim: SimServer;
   let dir: string;
   let data: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), "acemath-eval-"));
-    data = join(dir, "set.jsonl");
-    writeFileSync(
-      data,
-      PROBLEMS.map((p) => JSON.stringify({ problem: p.problem, answer: p.goldAnswer })).join("\n"),
-    );
-  });
-  afterEach(async () => {
-    await sim?.close().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    dir = scratch.dir();
+    data = writeProblemSet(dir);
   });
   const args = (out: string) => [
     "eval",
@@ -74,7 +58,7 @@ describe("acemath eval against the simulated backend", function () {
   ];
 
   it("interrupted midway and resumed: identical results, nothing stored is requested again", async () => {
-    sim = await startSimulator({ tokensPerSecond: 4000 });
+    sim = await scratch.simulator({ tokensPerSecond: 4000 });
     const reference = await runCli(args(join(dir, "reference")));
     assert.equal(reference.code, 0, reference.stderr);
     assert.equal(storeLines(join(dir, "reference")).length, PROBLEMS.length);
@@ -112,7 +96,7 @@ describe("acemath eval against the simulated backend", function () {
   });
 
   it("writes a manifest with dataset hash, prompt, sampling, seeds, servers and version; refuses to mix runs", async () => {
-    sim = await startSimulator({ tokensPerSecond: 0 });
+    sim = await scratch.simulator({ tokensPerSecond: 0 });
     const out = join(dir, "run");
     const run = await runCli(args(out));
     assert.equal(run.code, 0, run.stderr);
@@ -140,7 +124,7 @@ describe("acemath eval against the simulated backend", function () {
   });
 
   it("--greedy adds a temperature-0 request per problem and pass@1 uses it", async () => {
-    sim = await startSimulator({ tokensPerSecond: 0 });
+    sim = await scratch.simulator({ tokensPerSecond: 0 });
     // One problem whose first recorded solution (the simulator's greedy answer) is wrong, one right.
     const all = loadDataset().problems.filter(
       (p) => p.source === "math_cot_100" && p.id !== "math_cot_100/72",
@@ -164,7 +148,7 @@ describe("acemath eval against the simulated backend", function () {
   });
 
   it("a problem that fails is reported on stderr and counted wrong, not dropped", async () => {
-    sim = await startSimulator({ tokensPerSecond: 0 });
+    sim = await scratch.simulator({ tokensPerSecond: 0 });
     // A prompt beyond the simulated 4096-token context: the solve refuses it before any generation.
     const tooLong = { problem: `What is ${"1 + ".repeat(5000)}1?`, answer: "5001", id: "huge" };
     writeFileSync(
@@ -189,7 +173,7 @@ describe("acemath eval against the simulated backend", function () {
   });
 
   it("every benchmark layout runs end to end: one column per file, in order, with an average", async () => {
-    sim = await startSimulator({ tokensPerSecond: 0 });
+    sim = await scratch.simulator({ tokensPerSecond: 0 });
     const sets = ["gsm8k", "minerva_math", "olympiadbench", "mmlu_stem", "math500"];
     const dataArgs = sets.flatMap((set) => [
       "--data",
@@ -209,7 +193,7 @@ describe("acemath eval against the simulated backend", function () {
   });
 
   it("samples cut off by --max-tokens count as no-answer, apart from wrong", async () => {
-    sim = await startSimulator({ tokensPerSecond: 0 });
+    sim = await scratch.simulator({ tokensPerSecond: 0 });
     const run = await runCli([...args(join(dir, "cut")), "--max-tokens", "5", "--limit", "2"]);
     assert.equal(run.code, 0, run.stderr);
     const lines = storeLines(join(dir, "cut"));
@@ -220,23 +204,16 @@ describe("acemath eval against the simulated backend", function () {
 
 describe("acemath eval --from-samples --rescore", function () {
   this.timeout(60000);
-  let sim: SimServer;
-  let dir: string;
-  afterEach(async () => {
-    await sim?.close().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const scratch = useScratch("acemath-rescore-");
 
   it("scores the stored texts again: zeroed scores give rm@8 = first sample, rescored ones the reward's pick", async () => {
-    dir = mkdtempSync(join(tmpdir(), "acemath-rescore-"));
+    const dir = scratch.dir();
     const zeroed = join(dir, "math_cot_100.jsonl");
-    const records = readFileSync(join(__dirname, "../../fixtures/eval/math_cot_100.jsonl"), "utf8")
-      .trim()
-      .split("\n")
+    const records = storedSampleLines()
       .map((l) => ({ ...(JSON.parse(l) as { code: string[] }), pred_score: undefined }))
       .map((r) => ({ ...r, pred_score: r.code.map(() => [0]) }));
     writeFileSync(zeroed, records.map((r) => JSON.stringify(r)).join("\n"));
-    sim = await startSimulator({ tokensPerSecond: 0 });
+    const sim = await scratch.simulator({ tokensPerSecond: 0 });
     const plain = await runCli(["eval", "--from-samples", zeroed, "--json"]);
     assert.equal(lastJson(plain).datasets.math_cot_100!["rm@8"], 90, "all ties: the first sample");
     const urls = ["--policy-url", sim.policyBaseUrl, "--reward-url", sim.rewardBaseUrl];
@@ -246,5 +223,45 @@ describe("acemath eval --from-samples --rescore", function () {
     assert.equal(lastJson(rescored).datasets.math_cot_100!["rm@8"], 95, rescored.stderr.slice(-2000));
     const scoring = sim.requests.filter((r) => /classify|pooling/.test(r.path) && r.status === 200);
     assert.ok(scoring.length >= 100, `${scoring.length} scoring requests`);
+  });
+});
+
+describe("acemath eval --rescore --out: new scores are stored", function () {
+  this.timeout(60000);
+  const scratch = useScratch("acemath-rescore-store-");
+
+  it("appends one line per problem keyed by the reward model, and --resume scores nothing again", async () => {
+    const dir = scratch.dir();
+    const file = join(dir, "math_cot_100.jsonl");
+    const lines = storedSampleLines().slice(0, 12);
+    writeFileSync(file, lines.join("\n"));
+    const sim = await scratch.simulator({ tokensPerSecond: 0 });
+    const out = join(dir, "out");
+    const urls = ["--policy-url", sim.policyBaseUrl, "--reward-url", sim.rewardBaseUrl];
+    const args = ["eval", "--from-samples", file, "--rescore", "--json", "--out", out, ...urls];
+    const first = await runCli(args);
+    assert.equal(first.code, 0, first.stderr);
+    const stored = readFileSync(join(out, "scores.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { rewardModel: string; scores: (number | null)[]; index: number });
+    assert.equal(stored.length, 12);
+    assert.ok(stored.every((l) => l.rewardModel === sim.rewardModel && l.scores.length === 8));
+    assert.deepEqual(
+      stored.map((l) => l.index),
+      [...Array(12).keys()],
+    );
+
+    const again = await runCli(args);
+    assert.equal(again.code, 2, "a second run into the same --out needs --resume");
+    assert.match(again.stderr, /already holds rescored scores: add --resume/);
+
+    const before = sim.requests.filter((r) => r.path === "/classify").length;
+    const resumed = await runCli([...args, "--resume"]);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    const after = sim.requests.filter((r) => r.path === "/classify").length;
+    assert.equal(after - before, 0, "nothing rescored on --resume");
+    assert.deepEqual(lastJson(resumed), lastJson(first));
+    assert.equal(readFileSync(join(out, "scores.jsonl"), "utf8").trim().split("\n").length, 12);
   });
 });

@@ -1,83 +1,58 @@
 // The problem-span tracker across many solves (issue 8: 200 solves without restarting VS Code): one
 // document listener for all solves, at most the latest 8 spans kept, and the listener gone on dispose.
-// `vscode` is replaced by a small fake that records listeners.
+// `vscode` is the in-memory fake (test/support/vscodeFake): edits go through workspace.applyEdit.
 import assert from "node:assert/strict";
-import Module from "node:module";
+import type * as vscode from "vscode";
+import { problemSpans } from "../../../src/extension/solve/problemSpans";
+import { fake, Position, WorkspaceEdit, workspace } from "../../support/vscodeFake";
 
-type Listener = (event: unknown) => void;
-const listeners = new Set<Listener>();
-const fakeVscode = {
-  workspace: {
-    onDidChangeTextDocument(listener: Listener) {
-      listeners.add(listener);
-      return { dispose: () => listeners.delete(listener) };
-    },
-  },
-};
+const listeners = () => fake.workspace.changed.listenerCount;
 
-interface Resolver {
-  _resolveFilename(request: string, ...rest: unknown[]): string;
-}
-const resolver = Module as unknown as Resolver;
-const originalResolve = resolver._resolveFilename;
-
-function loadTracker(): typeof import("../../../src/extension/solve/problemSpans") {
-  resolver._resolveFilename = function (request: string, ...rest: unknown[]) {
-    return request === "vscode" ? "vscode" : originalResolve.call(this, request, ...rest);
-  };
-  require.cache.vscode = {
-    id: "vscode",
-    filename: "vscode",
-    loaded: true,
-    exports: fakeVscode,
-  } as NodeJS.Module;
-  try {
-    // A plain require, after the fake is in place: a static import would load the real `vscode` first.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require("../../../src/extension/solve/problemSpans") as typeof import("../../../src/extension/solve/problemSpans");
-  } finally {
-    resolver._resolveFilename = originalResolve;
-  }
+function openAll(paths: string[]) {
+  return new Map(paths.map((path) => [path, fake.workspace.openDocument(path, "latex", "x".repeat(200))]));
 }
 
-const uri = (path: string) => ({ toString: () => `file://${path}` }) as unknown as import("vscode").Uri;
-
-function typeAt(path: string, offset: number, text: string) {
-  const event = {
-    document: { uri: uri(path) },
-    contentChanges: [{ rangeOffset: offset, rangeLength: 0, text }],
-  };
-  for (const listener of listeners) listener(event);
+async function typeAt(document: { uri: unknown }, offset: number, text: string) {
+  const edit = new WorkspaceEdit();
+  edit.insert(document.uri as never, new Position(0, offset), text);
+  assert.equal(await workspace.applyEdit(edit), true);
 }
+
+const asUri = (document: { uri: unknown }) => document.uri as vscode.Uri;
 
 describe("problem spans over many solves", () => {
-  const { problemSpans } = loadTracker();
-  after(() => {
+  beforeEach(() => {
+    fake.reset();
     problemSpans.dispose();
-    delete require.cache.vscode;
   });
+  after(() => problemSpans.dispose());
 
-  it("200 solves: one listener, the latest spans still follow edits", () => {
+  it("200 solves: one listener, the latest spans still follow edits", async () => {
+    const docs = openAll(["/w/0.tex", "/w/1.tex", "/w/2.tex"]);
     const refs = Array.from({ length: 200 }, (_, i) =>
-      problemSpans.track(uri(`/w/${i % 3}.tex`), { start: 100, end: 120 }),
+      problemSpans.track(asUri(docs.get(`/w/${i % 3}.tex`)!), { start: 100, end: 120 }),
     );
-    assert.equal(listeners.size, 1, "one document listener for every solve");
-    typeAt(`/w/${199 % 3}.tex`, 0, "abc");
-    const latest = refs.at(-1)!;
-    assert.equal(latest.current.start, 103, "the latest solve's problem moved down with the typing");
+    assert.equal(listeners(), 1, "one document listener for every solve");
+    await typeAt(docs.get(`/w/${199 % 3}.tex`)!, 0, "abc");
+    assert.equal(refs.at(-1)!.current.start, 103, "the latest solve's problem moved down with the typing");
+    assert.equal(refs.at(-2)!.current.start, 100, "a solve in another document did not move");
   });
 
-  it("keeps only the latest 8: an old solve's span no longer follows edits (and can be collected)", () => {
-    const old = problemSpans.track(uri("/w/old.tex"), { start: 50, end: 60 });
-    for (let i = 0; i < 8; i++) problemSpans.track(uri(`/w/new${i}.tex`), { start: 0, end: 1 });
-    typeAt("/w/old.tex", 0, "xyz");
+  it("keeps only the latest 8: an old solve's span no longer follows edits (and can be collected)", async () => {
+    const docs = openAll(["/w/old.tex", ...Array.from({ length: 8 }, (_, i) => `/w/new${i}.tex`)]);
+    const old = problemSpans.track(asUri(docs.get("/w/old.tex")!), { start: 50, end: 60 });
+    for (let i = 0; i < 8; i++) problemSpans.track(asUri(docs.get(`/w/new${i}.tex`)!), { start: 0, end: 1 });
+    await typeAt(docs.get("/w/old.tex")!, 0, "xyz");
     assert.equal(old.current.start, 50, "dropped from the tracker after 8 newer solves");
   });
 
   it("dispose removes the listener; a later solve starts one again", () => {
+    const before = listeners();
+    problemSpans.track(asUri(fake.workspace.openDocument("/w/a.tex", "latex", "a")), { start: 0, end: 1 });
+    assert.equal(listeners(), before + 1);
     problemSpans.dispose();
-    assert.equal(listeners.size, 0);
-    problemSpans.track(uri("/w/a.tex"), { start: 0, end: 1 });
-    assert.equal(listeners.size, 1);
+    assert.equal(listeners(), before);
+    problemSpans.track(asUri(fake.workspace.openDocument("/w/b.tex", "latex", "b")), { start: 0, end: 1 });
+    assert.equal(listeners(), before + 1);
   });
 });

@@ -3,15 +3,14 @@
  * every gold answer of the evaluation sets. Disagreements are listed in docs/grading.md.
  */
 import * as assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createGrader } from "../../../src/backends/grading";
 import { extractAnswer, type Grader } from "../../../src/core/grading";
 import { readJsonl } from "../../support/jsonl";
+import { sharedDataFile } from "../../support/sharedData";
 import { variantsOf } from "./variants";
 
 const ROOT = join(__dirname, "../../..");
-const SAMPLES = join(ROOT, "../shared/data/samples");
 const FIXTURES = join(ROOT, "test/fixtures/grading");
 
 interface Tally {
@@ -49,8 +48,7 @@ describe("grading: agreement with labelled data", function () {
   after(() => grader.dispose());
 
   it("reproduces the labels of the MATH samples (Qwen2.5-Math outputs)", async function () {
-    const file = join(SAMPLES, "math_cot_100.jsonl");
-    if (!existsSync(file)) this.skip();
+    const file = sharedDataFile(this, "samples/math_cot_100.jsonl");
     const rows = readJsonl<{ gt: string; code: string[]; score: boolean[] }>(file);
     const cases = rows.flatMap((r) =>
       r.code.map((text, k) => ({
@@ -71,8 +69,7 @@ describe("grading: agreement with labelled data", function () {
   });
 
   it("reproduces the labels of the GSM8K model solutions", async function () {
-    const file = join(SAMPLES, "gsm8k_model_solutions.jsonl");
-    if (!existsSync(file)) this.skip();
+    const file = sharedDataFile(this, "samples/gsm8k_model_solutions.jsonl");
     type Solution = { is_correct: boolean; solution: string };
     const rows = readJsonl<Record<string, Solution> & { ground_truth: string }>(file);
     const keys = ["6b_finetuning", "6b_verification", "175b_finetuning", "175b_verification"];

@@ -4,7 +4,7 @@
  * the cleaned problem and, optionally, the exact document text of the returned span.
  */
 import assert from "node:assert/strict";
-import { extractProblem, type ProblemKind } from "../../../src/core/problem";
+import { locateProblem, type ProblemKind } from "../../../src/core/problem";
 
 export interface Expected {
   kind: ProblemKind;
@@ -13,10 +13,15 @@ export interface Expected {
   span?: string;
 }
 
+/** The cursor is between problems: the cleaned texts of the nearest problems (null: none on that side). */
+export interface Between {
+  between: { before: string | null; after: string | null };
+}
+
 export interface Case {
   name: string;
   doc: string;
-  expected: Expected | null;
+  expected: Expected | Between | null;
 }
 
 export function parseMarked(marked: string): { text: string; selectionStart: number; selectionEnd: number } {
@@ -33,14 +38,27 @@ export function parseMarked(marked: string): { text: string; selectionStart: num
   return { text: marked.slice(0, at) + marked.slice(at + 1), selectionStart: at, selectionEnd: at };
 }
 
-export function check(languageId: string, marked: string, expected: Expected | null): void {
+export function check(languageId: string, marked: string, expected: Expected | Between | null): void {
   const { text, ...range } = parseMarked(marked);
-  const actual = extractProblem({ text, languageId }, range);
+  const location = locateProblem({ text, languageId }, range);
   if (expected === null) {
-    assert.equal(actual, null);
+    assert.equal(location.kind, "none");
     return;
   }
-  assert.ok(actual, "expected a problem, got null");
+  if ("between" in expected) {
+    assert.equal(
+      location.kind,
+      "between",
+      `expected the cursor between problems, got ${JSON.stringify(location)}`,
+    );
+    assert.deepEqual(
+      { before: location.before?.problem ?? null, after: location.after?.problem ?? null },
+      expected.between,
+    );
+    return;
+  }
+  assert.equal(location.kind, "problem", `expected a problem, got ${JSON.stringify(location)}`);
+  const actual = location.problem;
   assert.equal(actual.problem, expected.problem);
   assert.equal(actual.kind, expected.kind);
   assert.ok(

@@ -108,13 +108,22 @@ Text.`,
     expected: { kind: "problem-environment", problem: "Inside." },
   },
   {
-    name: "cursor on the blank line below a problem sends that problem",
+    name: "cursor on the blank line between a problem and the next paragraph: between them",
     doc: tex`\begin{problem}
 Inside.
 \end{problem}
 |
 
 Next paragraph.`,
+    expected: { between: { before: "Inside.", after: "Next paragraph." } },
+  },
+  {
+    name: "cursor on the blank line below the last problem sends that problem",
+    doc: tex`\begin{problem}
+Inside.
+\end{problem}
+|
+`,
     expected: { kind: "problem-environment", problem: "Inside." },
   },
   {
@@ -453,11 +462,11 @@ Simplify $3t+4-6t+7t-4$.|
     expected: { kind: "paragraph", problem: "Simplify $3t+4-6t+7t-4$.", span: "Simplify $3t+4-6t+7t-4$." },
   },
   {
-    name: "cursor on the blank line below a paragraph sends that paragraph",
+    name: "cursor on the blank line between two paragraphs: between them",
     doc: tex`The problem.
 |
 Another one.`,
-    expected: { kind: "paragraph", problem: "The problem." },
+    expected: { between: { before: "The problem.", after: "Another one." } },
   },
   {
     name: "cursor in blank lines at the top sends the first paragraph",

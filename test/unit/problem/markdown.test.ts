@@ -26,9 +26,9 @@ If $2x+3y = 4$ and $y = 34$,| what is the value of $x$?`,
     expected: { kind: "paragraph", problem: "If $2x+3y = 4$ and $y = 34$, what is the value of $x$?" },
   },
   {
-    name: "cursor on a heading sends its text without hashes",
+    name: "a heading alone is not a problem",
     doc: `### Compute $2^{10}$| ###`,
-    expected: { kind: "paragraph", problem: "Compute $2^{10}$" },
+    expected: null,
   },
   {
     name: "a list item is its own block, marker stripped",
@@ -165,11 +165,11 @@ What is $56.78-43.6?$| <!-- 13.18 -->`,
 
 const gaps: Case[] = [
   {
-    name: "from a blank line, the paragraph above",
+    name: "from a blank line between two paragraphs: between them",
     doc: `The problem.
 |
 Other.`,
-    expected: { kind: "paragraph", problem: "The problem." },
+    expected: { between: { before: "The problem.", after: "Other." } },
   },
   {
     name: "from a blank line under a heading, the paragraph below",

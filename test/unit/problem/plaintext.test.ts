@@ -20,13 +20,13 @@ Last.`,
     expected: { kind: "paragraph", problem: "- 50% of $x$ # is 3" },
   },
   {
-    name: "from a blank line, the paragraph above",
+    name: "from a blank line between two paragraphs: between them",
     doc: `Above.
 
 |
 
 Below.`,
-    expected: { kind: "paragraph", problem: "Above." },
+    expected: { between: { before: "Above.", after: "Below." } },
   },
   {
     name: "from the top, the first paragraph",

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { buildWebviewCsp } from "../../../src/webview/csp";
+import { buildWebviewCsp } from "../../../src/extension/csp";
 
 const SOURCE = "https://*.vscode-cdn.net";
 const NONCE = "abcDEF0123456789xyzXYZ==";

@@ -23,7 +23,7 @@ const URL_ATTRIBUTES = [
 
 /**
  * Everything in `html` that could run code, load a resource or navigate: the list is empty for
- * safe output. Style attributes are allowed (KaTeX needs them; see src/webview/csp.ts).
+ * safe output. Style attributes are allowed (KaTeX needs them; see src/extension/csp.ts).
  */
 export function activeContent(html: string): string[] {
   const document = parseHtml(html);

@@ -113,12 +113,12 @@ describe("webview entry point (bundled, in jsdom)", function () {
     assert.equal(page.window.document.querySelectorAll(".candidate").length, 0);
   });
 
-  it("handles snapshot, event and events messages, and saves the state", async () => {
+  it("handles snapshot and events messages, ignores others, and saves the state", async () => {
     const page = openPage(script);
     const problem = fx.loadSample(3);
     const [start, ...rest] = fx.completeSolve(problem);
     page.window.postMessage({ type: "snapshot", state: emptySolveState() }, "*");
-    page.window.postMessage({ type: "event", event: start }, "*");
+    page.window.postMessage({ type: "events", events: [start] }, "*");
     page.window.postMessage({ type: "events", events: rest }, "*");
     page.window.postMessage({ type: "bogus" }, "*");
     await new Promise((resolve) => setTimeout(resolve, 50));

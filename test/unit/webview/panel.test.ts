@@ -86,7 +86,7 @@ describe("solve panel view", () => {
       assert.equal(card.dataset.score, String(problem.scores[index]));
       assert.equal(card.dataset.answer, problem.answers[index]);
       assert.equal(card.dataset.finish, "stop");
-      assert.equal(card.querySelector(".rank")?.textContent, `#${position + 1}`);
+      assert.equal(card.querySelector(".rank")?.textContent, `#${index + 1}`, "numbered by index, not rank");
       assert.equal(card.querySelector(".score")?.textContent, problem.scores[index]!.toFixed(3));
       assert.ok(card.querySelector(".answer .katex"), "answer rendered with KaTeX");
       assert.ok(card.querySelector(".solution .katex"), "solution rendered");
@@ -136,7 +136,7 @@ describe("solve panel view", () => {
     for (const piece of ["b", "c", "d"]) {
       h.state = applyMessage(
         h.state,
-        { type: "event", event: { type: "delta", index: 0, text: piece } },
+        { type: "events", events: [{ type: "delta", index: 0, text: piece }] },
         h.dirty,
       );
       h.frame(5);
@@ -151,13 +151,13 @@ describe("solve panel view", () => {
 
     h.state = applyMessage(
       h.state,
-      { type: "event", event: { type: "delta", index: 0, text: "e" } },
+      { type: "events", events: [{ type: "delta", index: 0, text: "e" }] },
       h.dirty,
     );
     h.frame(1);
     h.state = applyMessage(
       h.state,
-      { type: "event", event: { type: "finished", index: 0, finishReason: "stop", answer: "1" } },
+      { type: "events", events: [{ type: "finished", index: 0, finishReason: "stop", answer: "1" }] },
       h.dirty,
     );
     h.frame(1);
@@ -288,7 +288,7 @@ describe("solve panel view", () => {
       { type: "error", error: { message: "No server" } },
       { type: "done", outcome: "failed" },
     );
-    assert.equal(h.all(".backends dd")[1]?.textContent, "AceMath-7B-RM — http://127.0.0.1:8012/v1");
+    assert.equal(h.all(".backends dd")[1]?.textContent, "AceMath-7B-RM at http://127.0.0.1:8012/v1");
   });
 
   it("cuts a long answer in the answers table, with the full answer in its title", () => {
@@ -350,5 +350,31 @@ describe("solve panel view", () => {
     assert.equal(h.all(".candidate").length, 0);
     assert.equal(h.all("tr.group").length, 0);
     assert.equal(h.$("#status").dataset.status, "running");
+  });
+
+  it("embedded engine: the header names it, and with no reward score the card shows the policy's confidence, labelled", () => {
+    const engine = {
+      url: "embedded:/models/tiny.gguf",
+      model: "tiny.gguf",
+      simulated: false,
+      engine: "embedded" as const,
+    };
+    const h = new Harness().send(
+      { type: "started", problem: "What is $1+1$?", n: 2, policy: engine, reward: null },
+      { type: "delta", index: 0, text: "So \\(\\boxed{2}\\)." },
+      { type: "finished", index: 0, finishReason: "stop", answer: "2", meanLogprob: -1.234 },
+      { type: "delta", index: 1, text: "Hmm" },
+      { type: "finished", index: 1, finishReason: "length", answer: null },
+    );
+    assert.match(
+      h.$("header").textContent ?? "",
+      /tiny\.gguf on the embedded llama\.cpp engine \(\/models\/tiny\.gguf\)/,
+    );
+    const confident = h.candidate(0).querySelector<HTMLElement>(".score")!;
+    assert.equal(confident.textContent, "conf -1.23");
+    assert.match(confident.title, /mean token log-probability \(not a reward score\)/);
+    assert.match(confident.getAttribute("aria-label") ?? "", /not a reward score/);
+    const plain = h.candidate(1).querySelector<HTMLElement>(".score")!;
+    assert.equal(plain.getAttribute("aria-label"), "Not scored");
   });
 });

@@ -10,6 +10,7 @@ import {
   MAJORITY_NOTICE,
   rankingMethodText,
   REWARD_FALLBACK_NOTICE,
+  CHOSEN_MAJORITY_NOTICE,
   statusText,
 } from "../../../src/webview/view/text";
 import { POLICY, REWARD } from "./solveFixture";
@@ -32,7 +33,16 @@ describe("webview wording", () => {
       "Ranked by reward model AceMath-7B-RM (sigmoid scores, 0–1)",
     ],
     ["majority", { rankingMethod: "majority" }, MAJORITY_NOTICE],
-    ["reward model gave up: majority", { rankingMethod: "majority", reward: REWARD }, REWARD_FALLBACK_NOTICE],
+    [
+      "reward model gave up: majority",
+      { rankingMethod: "majority", reward: REWARD, warnings: [{ code: "reward-failed", message: "failed" }] },
+      REWARD_FALLBACK_NOTICE,
+    ],
+    [
+      "majority chosen although a reward model scored",
+      { rankingMethod: "majority", reward: REWARD },
+      CHOSEN_MAJORITY_NOTICE,
+    ],
     ["running, no reward model", { status: "running", policy: POLICY }, MAJORITY_NOTICE],
     [
       "running, reward model not used yet",
@@ -123,18 +133,19 @@ describe("webview render throttle", () => {
 describe("webview message guard and persistence", () => {
   const valid = [
     { type: "snapshot", state: emptySolveState() },
-    { type: "event", event: { type: "done", outcome: "complete" } },
+    { type: "events", events: [{ type: "done", outcome: "complete" }] },
     { type: "events", events: [] },
   ];
   const invalid = [
     null,
     "x",
     { type: "snapshot", state: {} },
-    { type: "event" },
+    { type: "event", event: { type: "done", outcome: "complete" } },
+    { type: "events" },
     { type: "events", events: [1] },
     { type: "ready" },
   ];
-  valid.forEach((m) => it(`accepts ${m.type}`, () => assert.ok(isToWebview(m))));
+  valid.forEach((m) => it(`accepts ${JSON.stringify(m).slice(0, 60)}`, () => assert.ok(isToWebview(m))));
   invalid.forEach((m) => it(`rejects ${JSON.stringify(m)}`, () => assert.ok(!isToWebview(m))));
 
   function memoryStorage(initial?: unknown): WebviewStorage & { writes: unknown[] } {
