@@ -19,6 +19,9 @@ const WRITTEN = "steps.tex";
 /** The line of `17 \times 4 = 78` in the fixture. */
 const SLIP_LINE = 10;
 const SOLVE_FILE = "steps-solve.md";
+/** A Markdown homework with a written slip, `144 - 4 = 130`, on line 7. */
+const WRITTEN_MD = "steps-written.md";
+const WRITTEN_MD_SLIP_LINE = 7;
 const PROBLEM = "A box holds 17 rows of 4 apples. How many apples are in the box?";
 
 /** A one-problem dataset: the simulator's candidates are these two texts (one with a slip), alternating. */
@@ -87,6 +90,23 @@ describe("AceMath: step checks in code-server (simulated backend with a PRM)", f
       ["/v1/chat/completions", "/classify", "/pooling"].includes(r.path),
     );
     assert.deepEqual(asked, [], "step checks in the editor never ask a model");
+  });
+
+  it("a Markdown file with a written slip gets the diagnostic on that line", async function () {
+    assert.ok(session);
+    const { workbench } = session;
+    await workbench.runCommand("View: Close All Editors");
+    await workbench.openFile(WRITTEN_MD);
+    await workbench.activeEditor().locator(".squiggly-warning").first().waitFor({ timeout: 60_000 });
+    await workbench.runCommand("View: Focus Problems (Errors, Warnings, Infos)");
+    const row = workbench.page
+      .locator(".markers-panel .monaco-list-row", { hasText: "AceMath step check" })
+      .filter({ hasText: "130" });
+    await row.first().waitFor({ timeout: 30_000 });
+    const problem = (await row.first().innerText()).replace(/\s+/g, " ");
+    assert.match(problem, /AceMath step check: refuted/, problem);
+    assert.match(problem, new RegExp(`\\[Ln ${WRITTEN_MD_SLIP_LINE}, Col \\d+\\]`), problem);
+    await workbench.screenshot("steps-diagnostic-markdown");
   });
 
   it("the panel marks the steps of a candidate with a slip, and the PRM and prefix signals come on request", async function () {
