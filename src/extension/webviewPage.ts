@@ -1,0 +1,43 @@
+/**
+ * The HTML shell of every AceMath webview (the solve panel, the side panel): the nonce CSP from
+ * `csp.ts`, KaTeX's stylesheet and the page's own, one script, all local; a fresh nonce per load.
+ */
+import * as vscode from "vscode";
+import { newCspNonce } from "../core/util/cspNonce";
+import { buildWebviewCsp } from "./csp";
+
+export interface WebviewPageParts {
+  title: string;
+  /** Under media/. */
+  stylesheet: string;
+  /** Under dist/. */
+  script: string;
+  /** The element the bundle draws into, `<tag id="app">`. */
+  rootTag: "div" | "main";
+}
+
+export function renderWebviewPage(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  parts: WebviewPageParts,
+): string {
+  const nonce = newCspNonce();
+  const asset = (...path: string[]) =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
+  const csp = buildWebviewCsp(webview.cspSource, nonce);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" nonce="${nonce}" href="${asset("media", "katex", "katex.min.css")}">
+<link rel="stylesheet" nonce="${nonce}" href="${asset("media", parts.stylesheet)}">
+<title>${parts.title}</title>
+</head>
+<body>
+<${parts.rootTag} id="app"></${parts.rootTag}>
+<script nonce="${nonce}" src="${asset("dist", parts.script)}"></script>
+</body>
+</html>`;
+}
