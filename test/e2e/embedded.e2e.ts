@@ -4,19 +4,11 @@
 // nothing is downloaded before the user answers a dialog that states the size and the source.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeTinyModel } from "../support/gguf/tinyModel";
+import { closedPort } from "./ports";
 import { openSession, screenshotAfterEach, solveFixtureProblem, type Session } from "./session";
-
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}/v1`;
-}
 
 /** A session on the platform package, no policy server, the embedded engine enabled with `modelPath`. */
 function useEmbeddedSession(withModel: boolean): () => Session {
@@ -32,7 +24,7 @@ function useEmbeddedSession(withModel: boolean): () => Session {
       trusted: true,
       vsix,
       userSettings: {
-        "acemath.policy.baseUrl": await closedPortUrl(),
+        "acemath.policy.baseUrl": `http://127.0.0.1:${await closedPort()}/v1`,
         "acemath.reward.baseUrl": "",
         "acemath.samples": 3,
         "acemath.maxTokens": 24,

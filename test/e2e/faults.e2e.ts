@@ -2,20 +2,11 @@
 // policy server is down, when the reward server goes down mid-solve, and when a server ignores `n`.
 import assert from "node:assert/strict";
 import { unlinkSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
+import { closedPort } from "./ports";
 import { REWARD_FALLBACK_NOTICE } from "../../src/webview/view/text";
 import { PROBLEM_FILE } from "./problem";
 import { solveFixtureProblem, useSimSession } from "./session";
-
-/** A port that was free a moment ago and is closed now: the connection is refused at once. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("fault matrix in code-server: policy server down", function () {
   let CLOSED_POLICY_URL = "";

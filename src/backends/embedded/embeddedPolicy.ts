@@ -11,6 +11,7 @@ import { AsyncQueue } from "../../core/util/asyncQueue";
 import { buildPolicyMessages, POLICY_STOP_STRINGS } from "../../core/prompts";
 import {
   EMBEDDED_OWNER,
+  embeddedBaseUrl,
   type ChoiceChunk,
   type GenerationRequest,
   type ModelInfo,
@@ -40,7 +41,7 @@ export class EmbeddedPolicyBackend implements PolicyBackend {
   private loading: Promise<Loaded> | undefined;
 
   constructor(private readonly options: EmbeddedPolicyOptions) {
-    this.baseUrl = `embedded:${options.modelPath}`;
+    this.baseUrl = embeddedBaseUrl(options.modelPath);
   }
 
   get modelId(): string {

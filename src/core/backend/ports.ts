@@ -7,6 +7,13 @@ import type { ScoreKind } from "../solve/events";
 /** `ModelInfo.ownedBy` of the model the in-process llama.cpp engine runs (no server involved). */
 export const EMBEDDED_OWNER = "embedded";
 
+/** The embedded engine's stand-in for a base URL: it names the model file instead of a server. */
+export const EMBEDDED_URL_PREFIX = "embedded:";
+
+export function embeddedBaseUrl(modelPath: string): string {
+  return `${EMBEDDED_URL_PREFIX}${modelPath}`;
+}
+
 export interface ModelInfo {
   id: string;
   ownedBy: string | null;

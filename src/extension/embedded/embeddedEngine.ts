@@ -8,7 +8,7 @@ import * as vscode from "vscode";
 import { join } from "node:path";
 import { existsSync } from "node:fs";
 import type { BackendError } from "../../core/backend/errors";
-import type { PolicyBackend } from "../../core/backend/ports";
+import { embeddedBaseUrl, type PolicyBackend } from "../../core/backend/ports";
 import { downloadModel, ModelDownloadError, type DownloadProgress } from "../../backends/embedded/download";
 import { DEFAULT_GGUF_FILE, DEFAULT_GGUF_SOURCE } from "../../backends/embedded/defaultModel";
 import { EmbeddedPolicyBackend } from "../../backends/embedded/embeddedPolicy";
@@ -46,7 +46,7 @@ export class EmbeddedEngine implements vscode.Disposable {
   }
 
   private engineFor(modelPath: string): EmbeddedPolicyBackend {
-    if (this.backend?.baseUrl !== `embedded:${modelPath}`) {
+    if (this.backend?.baseUrl !== embeddedBaseUrl(modelPath)) {
       void this.backend?.dispose();
       this.backend = new EmbeddedPolicyBackend({ modelPath });
     }
