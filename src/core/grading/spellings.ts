@@ -6,6 +6,7 @@
 
 const TRIG = /\\(?:sin|cos|tan|sec|csc|cot)(?![a-zA-Z])/;
 const DEGREES = /(\d+(?:\.\d+)?)\s*\^\s*\{?\s*\\circ\s*\}?/g;
+const TEXT_WRAPPED = /^\\(?:text|mathrm|textrm)\s*\{([^{}]*)\}$/;
 const CLOCK_12H = /^(\d{1,2}):(\d{2})\s*(?:\\text\s*\{\s*)?([ap])\.?\s*m\.?\s*\}?$/i;
 
 /** Rewrites whose meaning depends on the whole answer or on spaces. */
@@ -41,7 +42,8 @@ const SCALED_NUMBER = /(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)(?![
 
 /** `2:05 p.m.` → `14:05`; `09:05` → `9:05`: one spelling of a time of day. */
 function clockTime(s: string): string {
-  const m = CLOCK_12H.exec(s.trim());
+  // `\text{4:30 p.m.}`: gold answers often wrap the whole time in text.
+  const m = CLOCK_12H.exec(s.trim().replace(TEXT_WRAPPED, "$1").trim());
   if (m) {
     const hour = (Number(m[1]) % 12) + (m[3]?.toLowerCase() === "p" ? 12 : 0);
     return `${hour}:${m[2]}`;

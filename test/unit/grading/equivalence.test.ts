@@ -97,6 +97,11 @@ describe("grading: fast equivalence (no CAS)", () => {
     ["10^{10^{10}}", "5", U],
     // malformed and text
     ["4:30p..", "4:30", N],
+    // a time of day wrapped whole in text (MATH's gold) against the spellings models write
+    ["\\text{4:30 p.m.}", "4:30 \\text{ p.m.}", E],
+    ["\\text{4:30 p.m.}", "16:30", E],
+    ["\\mathrm{7:05 am}", "7:05", E],
+    ["\\text{4:30 a.m.}", "4:30 \\text{ p.m.}", N],
     ["", "5", N],
     // symbolic work is left to the worker
     ["\\frac{x}{7}+\\frac{2}{7}", "\\frac{x+2}{7}", U],
