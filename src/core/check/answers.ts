@@ -8,9 +8,12 @@ import { mathSpans, withoutMathDelimiters, type MathSpan } from "./mathSpans";
 import type { SolutionRegion, WrittenAnswer } from "./types";
 
 const BOX = /\\(?:boxed|fbox)\s*(?=\{)/g;
-/** "Answer:" at the start of a line, bold or not, in LaTeX or Markdown, after quote markers. */
+/**
+ * "Answer:" at the start of a line, bold or not, in LaTeX or Markdown, after quote markers. Only spaces
+ * and tabs before the word: a `\s` there would start the match (and the diagnostic) on a blank line above.
+ */
 const ANSWER_LINE =
-  /^[ \t>]*(?:\\noindent\s*)?(?:\\textbf\{|\\emph\{|\*\*|__|\*)?\s*(?:final\s+answer|answer)\s*(?::\s*(?:\}|\*\*|__|\*)?|(?:\}|\*\*|__|\*)\s*:)[ \t]*(.*)$/gim;
+  /^[ \t>]*(?:\\noindent\s*)?(?:\\textbf\{|\\emph\{|\*\*|__|\*)?[ \t]*(?:final[ \t]+answer|answer)\s*(?::\s*(?:\}|\*\*|__|\*)?|(?:\}|\*\*|__|\*)\s*:)[ \t]*(.*)$/gim;
 
 export function findBoxes(text: string): WrittenAnswer[] {
   const found: WrittenAnswer[] = [];

@@ -144,6 +144,23 @@ describe("check: final and intermediate answers", () => {
     assert.match(mdTarget?.problemText ?? "", /Compute \$3 \\cdot 7\$/);
   });
 
+  it("an Answer: line after a blank line starts at the word (the diagnostic does not cover the blank line)", () => {
+    for (const [text, dialect] of [
+      ["Compute $2+2$.\nWe add.\n\n  \n**Answer:** $4$\n", "markdown"],
+      ["\\begin{problem}Compute $2+2$.\\end{problem}\n\n\t\nAnswer: $4$\n", "latex"],
+      ["Compute $2+2$.\n\n\nFinal   answer: 4\n", "markdown"],
+    ] as const) {
+      const [target] = findCheckTargets({ text, dialect });
+      assert.equal(target?.answer.latex, "4", text);
+      const start = target?.answer.start ?? -1;
+      assert.match(
+        text.slice(start),
+        /^(\*\*)?(Final\s+)?Answer/i,
+        `starts at the word in ${JSON.stringify(text)}`,
+      );
+    }
+  });
+
   it("an enumerate of problems: the \\item before the answer; \\begin{proof}[Solution] is a solution", () => {
     const text = [
       "\\begin{enumerate}",
