@@ -32,12 +32,14 @@ import { applySolveEvent, emptySolveState, type SolveState } from "../core/solve
 import { terminalSafeJson, terminalSafeLine } from "../core/util/terminalSafe";
 import { addPrmProbabilities, notebookStepFields, stepFields, type StepFields } from "./checkSteps";
 import { UsageError, type CliIo } from "./io";
+import { RANKING_OPTION, RANKING_USAGE, rankingPolicyOption } from "./ranking";
 
-export const CHECK_USAGE = `acemath check FILE [--json] [--steps [--prm-url URL] [--prm-model M]] [--policy-url URL] [--reward-url URL] [--n N]
+export const CHECK_USAGE = `acemath check FILE [--json] [--steps [--prm-url URL] [--prm-model M]] [--policy-url URL] [--reward-url URL] [--n N] [--ranking POLICY]
                        check every written final answer in a .tex, .md, .ipynb or text file
                        (symbolic verdict; with URLs also the model's agreement and the RM score;
                        --steps: every step of the written solution checked, and the first error;
-                       --prm-url: a process reward model's probability per step)`;
+                       --prm-url: a process reward model's probability per step)
+${RANKING_USAGE}`;
 
 const OPTIONS = {
   json: { type: "boolean", default: false },
@@ -48,6 +50,7 @@ const OPTIONS = {
   "prm-model": { type: "string" },
   n: { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.n) },
   seed: { type: "string" },
+  ...RANKING_OPTION,
 } as const;
 
 /** Local files loaded by a document that are read for macros: small ones only. */
@@ -261,6 +264,7 @@ async function solveProblem(
     seed: values.seed === undefined ? null : Number(values.seed),
     policyModel: null,
     rewardModel: null,
+    rankingPolicy: rankingPolicyOption(values.ranking),
   };
   const state = emptySolveState();
   for await (const event of solve(request, deps, signal)) applySolveEvent(state, event);

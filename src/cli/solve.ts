@@ -8,6 +8,7 @@ import { applySolveEvent, emptySolveState, type SolveState } from "../core/solve
 import { terminalSafeLine } from "../core/util/terminalSafe";
 import { ENDPOINT_OPTIONS, ENDPOINT_USAGE, cliEndpoints } from "./endpoints";
 import { readAll, UsageError, type CliIo } from "./io";
+import { RANKING_OPTION, RANKING_USAGE, rankingPolicyOption } from "./ranking";
 import { formatSolveSummary, printSolveJson } from "./solveOutput";
 
 export const SOLVE_USAGE = `acemath solve [options] PROBLEM     (PROBLEM "-" reads stdin)
@@ -15,6 +16,7 @@ ${ENDPOINT_USAGE}
   --n N                candidates (default 8)
   --temperature T      (default 0.7)   --top-p P (default 0.8)   --max-tokens K (default 2048)
   --seed S             sampling seed
+${RANKING_USAGE}
   --candidate-chars C  cut a candidate after C characters (default 65536)
   --solve-chars S      cut every candidate once the solve has S characters (default 1048576)
   --gguf PATH          solve offline with the embedded llama.cpp engine and this GGUF model (no policy
@@ -33,6 +35,7 @@ const OPTIONS = {
   "solve-chars": { type: "string", default: String(DEFAULT_OUTPUT_LIMITS.solveChars) },
   gguf: { type: "string" },
   json: { type: "boolean", default: false },
+  ...RANKING_OPTION,
 } as const;
 
 export async function runSolve(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
@@ -49,6 +52,7 @@ export async function runSolve(args: string[], io: CliIo, signal: AbortSignal): 
     seed: values.seed === undefined ? null : parseNumber(values.seed, "--seed", { integer: true }),
     policyModel: null,
     rewardModel: null,
+    rankingPolicy: rankingPolicyOption(values.ranking),
     limits: {
       candidateChars: parseNumber(values["candidate-chars"], "--candidate-chars", { integer: true, min: 1 }),
       solveChars: parseNumber(values["solve-chars"], "--solve-chars", { integer: true, min: 1 }),

@@ -9,13 +9,13 @@
  * (`isFromSidePanel`) before the extension acts on it.
  */
 import type { FinishReason, ScoreKind } from "../core/solve/events";
-import type { RankingPolicy } from "../core/solve/ranking";
+import { RANKING_POLICIES, type RankingPolicy } from "../core/solve/ranking";
 import type { SolveStatus } from "../core/solve/state";
 
 /** How candidates are ordered (the `acemath.ranking.policy` setting). */
 export type SidePolicy = RankingPolicy;
 
-export const SIDE_POLICIES: readonly SidePolicy[] = ["reward-top1", "majority", "weighted-vote"];
+export const SIDE_POLICIES: readonly SidePolicy[] = RANKING_POLICIES;
 
 export interface SideCandidate {
   /** The candidate's index in its solve; shown everywhere as #(index + 1). */

@@ -9,7 +9,7 @@ import { DEFAULT_POLICY_URL, DEFAULT_REWARD_URL } from "../core/backend/defaults
 import type { SamplingParams } from "../core/backend/ports";
 import { DEFAULT_TIMEOUTS, type Timeouts } from "../backends/http/transport";
 import { DEFAULT_OUTPUT_LIMITS, DEFAULT_SOLVE_OPTIONS, type OutputLimits } from "../core/solve/request";
-import { DEFAULT_RANKING_POLICY, type RankingPolicy } from "../core/solve/ranking";
+import { DEFAULT_RANKING_POLICY, parseRankingPolicy, type RankingPolicy } from "../core/solve/ranking";
 
 export const SECTION = "acemath";
 
@@ -112,12 +112,11 @@ export function readTimeoutSettings(): Timeouts {
   };
 }
 
-const RANKING_POLICIES: readonly RankingPolicy[] = ["weighted-vote", "reward-top1", "majority"];
-
 /** `acemath.ranking.policy`: what orders the candidates when a reward model is present. */
 export function readRankingPolicy(): RankingPolicy {
-  const value = setting<string>("ranking.policy", DEFAULT_RANKING_POLICY);
-  return RANKING_POLICIES.find((policy) => policy === value) ?? DEFAULT_RANKING_POLICY;
+  return (
+    parseRankingPolicy(setting<string>("ranking.policy", DEFAULT_RANKING_POLICY)) ?? DEFAULT_RANKING_POLICY
+  );
 }
 
 /** The process reward model (`acemath.prm.*`), user settings only; null when none is configured (the default). */

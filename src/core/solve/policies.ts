@@ -17,12 +17,10 @@
  * These are the rules `rankCandidates` orders by (ranking.ts); a test holds the two to the same picks.
  */
 import type { ScoreKind } from "./events";
-import type { AnswerGrouper, RankingPolicy } from "./ranking";
+import { RANKING_POLICIES, type AnswerGrouper, type RankingPolicy } from "./ranking";
 import { rewardWeights } from "./rewardWeights";
 
 export type { RankingPolicy } from "./ranking";
-
-export const RANKING_POLICIES: readonly RankingPolicy[] = ["reward-top1", "majority", "weighted-vote"];
 
 export interface PolicyCandidate {
   /** The candidate's index in its solve (shown as #(index + 1)). */

@@ -9,9 +9,18 @@
 import type { AnswerGroup, RankingMethod, ScoreKind } from "./events";
 import { rewardWeights } from "./rewardWeights";
 
-/** The `acemath.ranking.policy` setting: what orders the candidates when a reward model is present. */
-export type RankingPolicy = "weighted-vote" | "reward-top1" | "majority";
+/**
+ * The `acemath.ranking.policy` setting (and the CLI's `--ranking`): what orders the candidates when a
+ * reward model is present. Listed in the order the side panel and the policy sentence name them.
+ */
+export const RANKING_POLICIES = ["reward-top1", "majority", "weighted-vote"] as const;
+export type RankingPolicy = (typeof RANKING_POLICIES)[number];
+/** Every solve's policy unless the user chose another (editor, notebook, check and CLI alike). */
 export const DEFAULT_RANKING_POLICY: RankingPolicy = "weighted-vote";
+
+export function parseRankingPolicy(value: unknown): RankingPolicy | null {
+  return RANKING_POLICIES.find((policy) => policy === value) ?? null;
+}
 
 /** The method a solve ranks by: the policy when scores exist, else a majority vote. */
 export function methodFor(policy: RankingPolicy, withReward: boolean): RankingMethod {

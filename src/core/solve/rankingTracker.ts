@@ -5,6 +5,7 @@
  */
 import { hasEnded, type FinishReason, type RankingMethod, type ScoreKind, type SolveEvent } from "./events";
 import {
+  DEFAULT_RANKING_POLICY,
   groupByExactAnswer,
   methodFor,
   rankCandidates,
@@ -24,8 +25,7 @@ export class RankingTracker {
     private readonly groupAnswers: AnswerGrouper,
     private readonly emit: (event: SolveEvent) => void,
     withReward: boolean,
-    /** Absent: rank by the reward model's top score (the CLI's and the core's default). */
-    policy: RankingPolicy = "reward-top1",
+    policy: RankingPolicy = DEFAULT_RANKING_POLICY,
   ) {
     this.method = methodFor(policy, withReward);
   }

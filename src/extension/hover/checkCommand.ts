@@ -14,7 +14,7 @@ import {
 } from "../../core/check";
 import type { SolveDependencies } from "../../core/solve/pipeline";
 import type { SolveState } from "../../core/solve/state";
-import { readEndpointSettings, readLimitSettings, readSamplingSettings } from "../config";
+import { readEndpointSettings, readLimitSettings, readRankingPolicy, readSamplingSettings } from "../config";
 import { log } from "../log";
 import { showInfo, showWarning } from "../notifications";
 import { problemSpans } from "../solve/problemSpans";
@@ -106,6 +106,7 @@ function solveFor(
       policyModel: endpoints.policyModel,
       rewardModel: endpoints.rewardModel,
       limits: readLimitSettings(),
+      rankingPolicy: readRankingPolicy(),
     },
     deps,
   );

@@ -15,7 +15,18 @@ describe("acemath solve", function () {
 
   it("--json prints candidates with index, text, answer, score, finishReason, and the best", async () => {
     sim = await startSimulator({ tokensPerSecond: 0 });
-    const run = await runCli(["solve", "--json", "--n", "4", "--seed", "3", ...urls(), problem.problem]);
+    const run = await runCli([
+      "solve",
+      "--json",
+      "--n",
+      "4",
+      "--seed",
+      "3",
+      "--ranking",
+      "reward-top1",
+      ...urls(),
+      problem.problem,
+    ]);
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as SolveJson;
     assert.equal(result.candidates.length, 4);
@@ -30,6 +41,36 @@ describe("acemath solve", function () {
     assert.deepEqual(result.best, { index: top.index, answer: top.answer });
     assert.equal(result.rankingMethod, "reward");
     assert.equal(result.policy?.simulated, true);
+  });
+
+  it("ranks like the editor by default (reward-weighted vote), and by majority vote with --ranking majority", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    const solveWith = async (...flags: string[]) => {
+      const run = await runCli([
+        "solve",
+        "--json",
+        "--n",
+        "8",
+        "--seed",
+        "3",
+        ...flags,
+        ...urls(),
+        problem.problem,
+      ]);
+      assert.equal(run.code, 0, run.stderr);
+      return JSON.parse(run.stdout) as SolveJson;
+    };
+    assert.equal((await solveWith()).rankingMethod, "weighted-vote");
+    const byMajority = await solveWith("--ranking", "majority");
+    assert.equal(byMajority.rankingMethod, "majority");
+    const votes = new Map<string | null, number>();
+    for (const c of byMajority.candidates) votes.set(c.answer, (votes.get(c.answer) ?? 0) + 1);
+    const most = Math.max(...[...votes].filter(([a]) => a !== null).map(([, v]) => v));
+    assert.equal(
+      votes.get(byMajority.best?.answer ?? null),
+      most,
+      "the best is from the largest answer group",
+    );
   });
 
   it("reads the problem from stdin with -", async () => {
@@ -137,6 +178,7 @@ describe("acemath solve", function () {
     ["unknown flag", ["solve", "--bogus", "x"], /Unknown option/],
     ["bad limit", ["solve", "--candidate-chars", "0", "x"], /--candidate-chars expects an integer ≥ 1/],
     ["unknown command", ["frobnicate"], /unknown command "frobnicate"/],
+    ["bad ranking", ["solve", "--ranking", "best", "x"], /--ranking expects one of reward-top1, majority/],
   ];
   for (const [name, argv, message] of usageErrors) {
     it(`usage error: ${name} → exit 2 with a message`, async () => {

@@ -9,10 +9,13 @@ import { join } from "node:path";
 import { ENDPOINT_OPTIONS } from "../../../src/cli/endpoints";
 import { DEFAULT_POLICY_URL, DEFAULT_REWARD_URL } from "../../../src/core/backend/defaults";
 import { LANGUAGE_IDS, SUPPORTED_LANGUAGE_IDS, dialectOf } from "../../../src/core/problem";
+import { RANKING_OPTION } from "../../../src/cli/ranking";
+import { DEFAULT_RANKING_POLICY, RANKING_POLICIES } from "../../../src/core/solve/ranking";
 import { TRUST_RESTRICTED_SETTINGS, USER_ONLY_SETTINGS } from "../../../src/extension/config";
 
 interface SettingSchema {
   default?: unknown;
+  enum?: string[];
   scope?: string;
 }
 
@@ -84,6 +87,15 @@ describe("package.json agrees with the code", () => {
     it("the CLI's defaults are the core's", () => {
       assert.equal(ENDPOINT_OPTIONS["policy-url"].default, DEFAULT_POLICY_URL);
       assert.equal(ENDPOINT_OPTIONS["reward-url"].default, DEFAULT_REWARD_URL);
+    });
+  });
+
+  describe("ranking policies (core/solve/ranking.ts)", () => {
+    it("the setting offers exactly the core's policies, with the core's default, as the CLI's --ranking does", () => {
+      const setting = manifest.contributes.configuration.properties["acemath.ranking.policy"];
+      assert.deepEqual(sorted(setting?.enum ?? []), sorted(RANKING_POLICIES));
+      assert.equal(setting?.default, DEFAULT_RANKING_POLICY);
+      assert.equal(RANKING_OPTION.ranking.default, DEFAULT_RANKING_POLICY);
     });
   });
 

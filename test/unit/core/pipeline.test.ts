@@ -32,6 +32,16 @@ describe("solve pipeline against the simulated backend", function () {
 
   afterEach(async () => sim?.close());
 
+  it("without a policy in the request, ranks by the product's default (reward-weighted vote)", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0 });
+    const { state } = await runSolve(
+      request(problem.problem, { rankingPolicy: undefined }),
+      simBackends(sim),
+    );
+    assert.equal(state.status, "complete", state.error?.message);
+    assert.equal(state.rankingMethod, "weighted-vote");
+  });
+
   it("streams n candidates, extracts answers, scores with the RM and ranks by score", async () => {
     sim = await startSimulator({ tokensPerSecond: 0 });
     const { events, state } = await runSolve(request(problem.problem), simBackends(sim));

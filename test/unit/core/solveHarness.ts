@@ -19,6 +19,9 @@ export function request(problem: string, overrides: Partial<SolveRequest> = {}):
     seed: 1234,
     policyModel: null,
     rewardModel: null,
+    // These tests assert scoring, faults and transport; the reward's own order is the plainest to check.
+    // The default policy (weighted vote) has its own test in pipeline.test.ts.
+    rankingPolicy: "reward-top1",
     ...overrides,
   };
 }

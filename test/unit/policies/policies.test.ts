@@ -6,11 +6,15 @@ import {
   defaultPolicy,
   groupCandidates,
   pickedCluster,
-  RANKING_POLICIES,
   type PolicyCandidate,
   type RankingPolicy,
 } from "../../../src/core/solve/policies";
-import { groupByExactAnswer, methodFor, rankCandidates } from "../../../src/core/solve/ranking";
+import {
+  groupByExactAnswer,
+  methodFor,
+  RANKING_POLICIES,
+  rankCandidates,
+} from "../../../src/core/solve/ranking";
 import { readJsonl } from "../../support/jsonl";
 
 const SAMPLES = join(__dirname, "../../fixtures/eval/math_cot_100.jsonl");
