@@ -31,6 +31,7 @@ import { DEFAULT_SOLVE_OPTIONS } from "../core/solve/request";
 import { applySolveEvent, emptySolveState, type SolveState } from "../core/solve/state";
 import { terminalSafeJson, terminalSafeLine } from "../core/util/terminalSafe";
 import { addPrmProbabilities, notebookStepFields, stepFields, type StepFields } from "./checkSteps";
+import { cliApiKey } from "./endpoints";
 import { UsageError, type CliIo } from "./io";
 import { RANKING_OPTION, RANKING_USAGE, rankingPolicyOption } from "./ranking";
 
@@ -39,6 +40,7 @@ export const CHECK_USAGE = `acemath check FILE [--json] [--steps [--prm-url URL]
                        (symbolic verdict; with URLs also the model's agreement and the RM score;
                        --steps: every step of the written solution checked, and the first error;
                        --prm-url: a process reward model's probability per step)
+  API keys: ACEMATH_POLICY_API_KEY, ACEMATH_REWARD_API_KEY, ACEMATH_PRM_API_KEY, or ACEMATH_API_KEY for all.
 ${RANKING_USAGE}`;
 
 const OPTIONS = {
@@ -196,7 +198,7 @@ function prmBackend(values: Values, io: CliIo): ProcessRewardBackend | null {
   if (!values.steps) throw new UsageError("--prm-url scores steps: use it with --steps");
   return new PrmRewardBackend({
     baseUrl,
-    apiKey: io.env.ACEMATH_API_KEY ?? null,
+    apiKey: cliApiKey(io.env, "prm"),
     model: values["prm-model"] ?? null,
   });
 }
@@ -245,14 +247,15 @@ async function solveProblem(
   grader: Grader,
   signal: AbortSignal,
 ): Promise<SolveState> {
-  const apiKey = io.env.ACEMATH_API_KEY ?? null;
   const deps = {
     policy: new OpenAiPolicyBackend({
       baseUrl: values["policy-url"] ?? "",
-      apiKey,
+      apiKey: cliApiKey(io.env, "policy"),
       onNotice: (m: string) => io.stderr.write(`note: ${m}\n`),
     }),
-    reward: values["reward-url"] ? new VllmRewardBackend({ baseUrl: values["reward-url"], apiKey }) : null,
+    reward: values["reward-url"]
+      ? new VllmRewardBackend({ baseUrl: values["reward-url"], apiKey: cliApiKey(io.env, "reward") })
+      : null,
     groupAnswers: (answers: string[]) => grader.clusterAnswers(answers),
   };
   const n = Number(values.n);
@@ -293,7 +296,7 @@ async function addRewardScore(
 ): Promise<void> {
   const reward: RewardBackend = new VllmRewardBackend({
     baseUrl: values["reward-url"] ?? "",
-    apiKey: io.env.ACEMATH_API_KEY ?? null,
+    apiKey: cliApiKey(io.env, "reward"),
   });
   try {
     const model = state.reward?.model ?? (await reward.listModels(signal))[0]?.id;

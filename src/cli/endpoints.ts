@@ -16,7 +16,7 @@ export const ENDPOINT_USAGE = `  --policy-url URL     OpenAI-compatible base URL
   --policy-model M     policy model id (default: the first the server lists)
   --reward-model M     reward model id (default: the first the server lists)
   --timeout SECONDS    connect, first-token and idle-stream timeout (defaults 30, 120, 60)
-  API keys: ACEMATH_POLICY_API_KEY and ACEMATH_REWARD_API_KEY, or ACEMATH_API_KEY for both (Bearer token).`;
+  API keys: ACEMATH_POLICY_API_KEY and ACEMATH_REWARD_API_KEY, or ACEMATH_API_KEY for all (Bearer token).`;
 
 export const ENDPOINT_OPTIONS = {
   "policy-url": { type: "string", default: DEFAULT_POLICY_URL },
@@ -49,6 +49,11 @@ export interface CliEndpoints {
   rewardKey: string | null;
 }
 
+/** A server's key from the environment: its own (`ACEMATH_POLICY_API_KEY`, …) or else `ACEMATH_API_KEY`. */
+export function cliApiKey(env: CliIo["env"], role: "policy" | "reward" | "prm"): string | null {
+  return env[`ACEMATH_${role.toUpperCase()}_API_KEY`] ?? env.ACEMATH_API_KEY ?? null;
+}
+
 export function parseTimeout(text: string | undefined): Timeouts | undefined {
   if (text === undefined) return undefined;
   const seconds = Number(text);
@@ -61,8 +66,8 @@ export function parseTimeout(text: string | undefined): Timeouts | undefined {
 /** Builds the adapters; warns on stderr when a key would travel over plain http:// to another machine. */
 export function cliEndpoints(values: EndpointValues, io: CliIo): CliEndpoints {
   const timeouts = parseTimeout(values.timeout);
-  const policyKey = io.env.ACEMATH_POLICY_API_KEY ?? io.env.ACEMATH_API_KEY ?? null;
-  const rewardKey = io.env.ACEMATH_REWARD_API_KEY ?? io.env.ACEMATH_API_KEY ?? null;
+  const policyKey = cliApiKey(io.env, "policy");
+  const rewardKey = cliApiKey(io.env, "reward");
   const note = (message: string) => io.stderr.write(`note: ${terminalSafeLine(message)}\n`);
   const registry = new BackendRegistry({ onNotice: note });
   const policy = registry.policy({ baseUrl: values["policy-url"], apiKey: policyKey, timeouts });

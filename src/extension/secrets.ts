@@ -1,21 +1,24 @@
 /**
- * API keys live in VS Code's SecretStorage (the OS keychain), never in settings or logs. Policy and
- * reward may be different services, so each endpoint may have its own key; a shared key serves both.
+ * API keys live in VS Code's SecretStorage (the OS keychain), never in settings or logs. Policy,
+ * reward and process reward model may be different services, so each may have its own key; a shared
+ * key serves every one that has none of its own.
  */
 import * as vscode from "vscode";
 
-export type KeyRole = "policy" | "reward";
+export type KeyRole = "policy" | "reward" | "prm";
 
 const SHARED_KEY = "acemath.apiKey";
 const ROLE_KEY: Record<KeyRole, string> = {
   policy: "acemath.apiKey.policy",
   reward: "acemath.apiKey.reward",
+  prm: "acemath.apiKey.prm",
 };
 
 const CHOICES: { label: string; description: string; slot: string }[] = [
-  { label: "Both servers", description: "one key for the policy and the reward server", slot: SHARED_KEY },
+  { label: "All servers", description: "one key for every server without its own", slot: SHARED_KEY },
   { label: "Policy server only", description: "acemath.policy.baseUrl", slot: ROLE_KEY.policy },
   { label: "Reward server only", description: "acemath.reward.baseUrl", slot: ROLE_KEY.reward },
+  { label: "Process reward model only", description: "acemath.prm.baseUrl", slot: ROLE_KEY.prm },
 ];
 
 export class ApiKeyStore {

@@ -24,7 +24,7 @@ describe("API keys", () => {
 
   it("a key for both servers serves both; a server's own key wins over it", async () => {
     const { keys } = store();
-    answer("Both", `  ${KEY}  `);
+    answer("All", `  ${KEY}  `);
     assert.equal(await keys.promptAndStore(), true);
     assert.equal(await keys.get("policy"), KEY, "stored trimmed");
     assert.equal(await keys.get("reward"), KEY);
@@ -32,6 +32,18 @@ describe("API keys", () => {
     await keys.promptAndStore();
     assert.equal(await keys.get("reward"), "sk-reward");
     assert.equal(await keys.get("policy"), KEY);
+  });
+
+  it("the process reward model has its own key, else the shared one", async () => {
+    const { keys } = store();
+    answer("All", KEY);
+    await keys.promptAndStore();
+    assert.equal(await keys.get("prm"), KEY);
+    answer("Process", "sk-prm");
+    await keys.promptAndStore();
+    assert.equal(await keys.get("prm"), "sk-prm");
+    assert.equal(await keys.get("policy"), KEY, "the PRM's key is not sent to the policy server");
+    assert.equal(await keys.get("reward"), KEY);
   });
 
   it("the key is typed in a password box and lands nowhere but SecretStorage", async () => {
@@ -50,16 +62,16 @@ describe("API keys", () => {
 
   it("Escape changes nothing; an empty entry removes that key; Clear removes them all", async () => {
     const { keys, secrets } = store();
-    answer("Both", KEY);
+    answer("All", KEY);
     await keys.promptAndStore();
     answer("Policy", KEY);
     await keys.promptAndStore();
-    answer("Both", undefined);
+    answer("All", undefined);
     assert.equal(await keys.promptAndStore(), false);
     fake.window.pick = () => undefined;
     assert.equal(await keys.promptAndStore(), false);
     assert.equal(secrets.values.size, 2);
-    answer("Both", "   ");
+    answer("All", "   ");
     await keys.promptAndStore();
     assert.deepEqual([...secrets.values.keys()], ["acemath.apiKey.policy"]);
     await keys.clear();
