@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import { builtinModules } from "node:module";
 import tseslint from "typescript-eslint";
+import { LAZY_ONLY, LAZY_ONLY_EXCEPT } from "./scripts/bundles.mjs";
 
 // The layers' import boundaries (ARCHITECTURE.md, "Invariants"). ESLint's `no-restricted-imports` takes one
 // configuration per file, so each layer below lists everything it must not import in one place.
@@ -125,6 +126,39 @@ export default tseslint.config(
       layer("cli", "The extension and the CLI share src/core and src/backends, not each other."),
     ],
   }),
+  {
+    // Activation loads only the thin layer: the heavy modules (scripts/bundles.mjs LAZY_ONLY) are a second
+    // bundle, reached for values only through src/extension/lazy.ts (`lazy().name`); types are free.
+    // A rule of its own (the typescript-eslint variant, which knows type imports), so it adds to the
+    // layer block above instead of replacing it.
+    files: ["src/extension/**/*.ts"],
+    ignores: ["src/extension/lazyModules.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                ...LAZY_ONLY.flatMap((path) => {
+                  const module = path.replace(/^src\//, "**/").replace(/\.ts$/, "");
+                  if (!path.endsWith("/")) return [module];
+                  // The folder itself (its index) too, unless an exception lies inside: a pattern that
+                  // matches a folder would keep the exception's "!" from taking effect (gitignore rules).
+                  const index = LAZY_ONLY_EXCEPT.some((e) => e.startsWith(path)) ? [] : [module.slice(0, -1)];
+                  return [...index, `${module}**`];
+                }),
+                ...LAZY_ONLY_EXCEPT.map((path) => `!${path.replace(/^src\//, "**/").replace(/\.ts$/, "")}`),
+              ],
+              allowTypeImports: true,
+              message:
+                "Activation must not load this: import its types here and its values through lazy() (src/extension/lazy.ts), re-exported by lazyModules.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   restrict(["src/cli/**/*.ts"], {
     paths: [noVscode("The CLI runs without VS Code.")],
     patterns: [

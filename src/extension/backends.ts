@@ -4,15 +4,15 @@
  * when those settings or the key change.
  */
 import type { BackendError } from "../core/backend/errors";
-import { FallbackPolicyBackend } from "../core/backend/fallbackPolicy";
 import { plainHttpKeyWarning } from "../core/backend/keySafety";
 import type { PolicyBackend, RewardBackend } from "../core/backend/ports";
 import type { SolveDependencies } from "../core/solve/pipeline";
 import type { AnswerGrouper } from "../core/solve/ranking";
-import { BackendRegistry } from "../backends/http/registry";
+import type { BackendRegistry } from "../backends/http/registry";
 import type { OpenAiPolicyBackend } from "../backends/http/openaiPolicy";
 import type { VllmRewardBackend } from "../backends/http/vllmReward";
 import { readEndpointSettings, readTimeoutSettings, type EndpointSettings } from "./config";
+import { lazy } from "./lazy";
 import { log } from "./log";
 import { showWarning } from "./notifications";
 import type { ApiKeyStore } from "./secrets";
@@ -29,11 +29,13 @@ export interface CurrentBackends {
   rewardKey: string | null;
 }
 
-/** Shared by every command (Solve, Check Answer, Test Connection): one backend per endpoint. */
-const registry = new BackendRegistry({
-  onNotice: (message) => log().info(message),
-  onLog: (message) => log().info(message),
-});
+/** Shared by every command (Solve, Check Answer, Test Connection): one backend per endpoint, made on first use. */
+let shared: BackendRegistry | undefined;
+const registry = (): BackendRegistry =>
+  (shared ??= new (lazy().BackendRegistry)({
+    onNotice: (message) => log().info(message),
+    onLog: (message) => log().info(message),
+  }));
 
 /** The long-lived backends for these endpoint settings and key (kept for callers that read settings themselves). */
 export function createBackends(
@@ -44,14 +46,13 @@ export function createBackends(
   const timeouts = readTimeoutSettings();
   const reward = endpoints.rewardBaseUrl ? { baseUrl: endpoints.rewardBaseUrl, apiKey, timeouts } : null;
   return {
-    policy: registry.policy({ baseUrl: endpoints.policyBaseUrl, apiKey, timeouts }).backend,
-    reward: registry.reward(reward)?.backend ?? null,
+    policy: registry().policy({ baseUrl: endpoints.policyBaseUrl, apiKey, timeouts }).backend,
+    reward: registry().reward(reward)?.backend ?? null,
     groupAnswers,
   };
 }
 
 export class EndpointBackends {
-  private readonly registry = registry;
   /** Endpoints already warned about (a key over plain http), so the warning is not repeated on every solve. */
   private static readonly warned = new Set<string>();
 
@@ -68,8 +69,8 @@ export class EndpointBackends {
       this.apiKeys.get("policy"),
       this.apiKeys.get("reward"),
     ]);
-    const policy = this.registry.policy({ baseUrl: endpoints.policyBaseUrl, apiKey: policyKey, timeouts });
-    const reward = this.registry.reward(
+    const policy = registry().policy({ baseUrl: endpoints.policyBaseUrl, apiKey: policyKey, timeouts });
+    const reward = registry().reward(
       endpoints.rewardBaseUrl ? { baseUrl: endpoints.rewardBaseUrl, apiKey: rewardKey, timeouts } : null,
     );
     for (const replica of policy.replicas) this.warnOnce(replica.baseUrl, policyKey);
@@ -78,7 +79,7 @@ export class EndpointBackends {
     return {
       endpoints,
       policy: offline
-        ? new FallbackPolicyBackend({
+        ? new (lazy().FallbackPolicyBackend)({
             primary: policy.backend,
             fallback: (reason) => offline.fallback(reason),
           })

@@ -4,14 +4,14 @@
  * activate.
  */
 import * as vscode from "vscode";
-import { createGrader } from "../backends/grading";
-import { type Grader } from "../core/grading";
+import type { Grader } from "../core/grading";
 import type { AnswerGrouper } from "../core/solve/ranking";
 import { EndpointBackends } from "./backends";
 import { EmbeddedEngine } from "./embedded/embeddedEngine";
 import { registerAnswerChecking } from "./hover/register";
 import { testConnection } from "./connection/testConnection";
 import { openEvalReport } from "./evalReport/openEvalReport";
+import { lazy } from "./lazy";
 import { readLimitSettings, readRankingPolicy, readSamplingSettings } from "./config";
 import { log } from "./log";
 import { showInfo, showInternalError } from "./notifications";
@@ -100,17 +100,17 @@ function createServices(context: vscode.ExtensionContext): Services {
   const statusBar = new StatusBar();
   // The workspace's solve history: the controller records every solve, the side panel lists them.
   const history = new SolveHistory(context.workspaceState);
-  const controller = new SolveController(context.extensionUri, statusBar, history);
+  const apiKeys = new ApiKeyStore(context.secrets);
+  const controller = new SolveController(context.extensionUri, statusBar, history, () => apiKeys.get("prm"));
   // One grading worker (and its CAS) for solves and answer checks, started on first use, not at activation.
   let grader: Grader | null = null;
-  const sharedGrader = (): Grader => (grader ??= createGrader());
+  const sharedGrader = (): Grader => (grader ??= lazy().createGrader());
   const groupAnswers: AnswerGrouper = (answers) => sharedGrader().clusterAnswers(answers);
   const focus = new FocusTracker();
   context.subscriptions.push(statusBar, controller, history, focus, problemSpans, log(), {
     dispose: () => grader?.dispose(),
   });
   context.subscriptions.push(registerSolvePanelSerializer((panel) => controller.restorePanel(panel)));
-  const apiKeys = new ApiKeyStore(context.secrets);
   const embedded = new EmbeddedEngine(context.globalStorageUri);
   context.subscriptions.push(embedded);
   return {

@@ -77,7 +77,8 @@ describe("AceMath: hover check of written answers in code-server (simulated back
     const messages = (await toast.allInnerTexts()).map((t) => t.replace(/\s+/g, " ")).join(" | ");
     assert.match(
       messages,
-      /AceMath: your answer differs from the model's pick \(reward model: 4t\)/,
+      // Check with model ranks by acemath.ranking.policy, whose default is the reward-weighted vote.
+      /AceMath: your answer differs from the model's pick \(reward-weighted vote: 4t\)/,
       messages,
     );
 

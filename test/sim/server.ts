@@ -158,6 +158,7 @@ class Listener {
       seq: this.requests.length + 1,
       method: req.method ?? "",
       path,
+      ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
       body: undefined,
       aborted: false,
       dropped: false,

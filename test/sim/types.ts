@@ -144,6 +144,8 @@ export interface RecordedRequest {
   seq: number;
   method: string;
   path: string;
+  /** The Authorization header as sent (tests check which key reached which server); undefined: none. */
+  authorization?: string;
   /** The parsed JSON body, or undefined for none or unparsable. */
   body: unknown;
   /** HTTP status sent; undefined while nothing was sent (a hang, or a socket closed on purpose). */

@@ -4,13 +4,10 @@
  * a read-only document and the log; the status bar shows the health.
  */
 import * as vscode from "vscode";
-import {
-  checkConnection,
-  formatConnectionReport,
-  type ConnectionReport,
-} from "../../backends/http/connectionCheck";
+import type { ConnectionReport } from "../../backends/http/connectionCheck";
 import type { EndpointBackends } from "../backends";
 import { readSamplingSettings } from "../config";
+import { lazy } from "../lazy";
 import { log } from "../log";
 import { showWarning } from "../notifications";
 import type { StatusBar } from "../statusBar";
@@ -29,7 +26,7 @@ export async function testConnection(
     (_progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      return checkConnection(
+      return lazy().checkConnection(
         {
           policy: current.policyReplicas,
           reward: current.rewardReplicas,
@@ -44,7 +41,7 @@ export async function testConnection(
     },
   );
   statusBar.showHealth(report);
-  const text = formatConnectionReport(report);
+  const text = lazy().formatConnectionReport(report);
   log().info(`Connection report:\n${text}`);
   const document = await vscode.workspace.openTextDocument({ content: text, language: "plaintext" });
   await vscode.window.showTextDocument(document, { preview: true });

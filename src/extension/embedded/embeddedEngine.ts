@@ -9,10 +9,11 @@ import { join } from "node:path";
 import { existsSync } from "node:fs";
 import type { BackendError } from "../../core/backend/errors";
 import { embeddedBaseUrl, type PolicyBackend } from "../../core/backend/ports";
-import { downloadModel, ModelDownloadError, type DownloadProgress } from "../../backends/embedded/download";
+import type { DownloadProgress } from "../../backends/embedded/download";
 import { DEFAULT_GGUF_FILE, DEFAULT_GGUF_SOURCE } from "../../backends/embedded/defaultModel";
-import { EmbeddedPolicyBackend } from "../../backends/embedded/embeddedPolicy";
+import type { EmbeddedPolicyBackend } from "../../backends/embedded/embeddedPolicy";
 import { readEmbeddedSettings } from "../config";
+import { lazy } from "../lazy";
 import { log } from "../log";
 import { askEmbeddedModelConsent, showActionFailed, showInfo } from "../notifications";
 
@@ -48,7 +49,7 @@ export class EmbeddedEngine implements vscode.Disposable {
   private engineFor(modelPath: string): EmbeddedPolicyBackend {
     if (this.backend?.baseUrl !== embeddedBaseUrl(modelPath)) {
       void this.backend?.dispose();
-      this.backend = new EmbeddedPolicyBackend({ modelPath });
+      this.backend = new (lazy().EmbeddedPolicyBackend)({ modelPath });
     }
     return this.backend;
   }
@@ -100,6 +101,7 @@ export class EmbeddedEngine implements vscode.Disposable {
             progress.report({ increment: percent - reported, message: `${mb(received)} of ${mb(total)} MB` });
             reported = percent;
           };
+          const { downloadModel, ModelDownloadError } = lazy();
           try {
             return await downloadModel({
               source: DEFAULT_GGUF_SOURCE,

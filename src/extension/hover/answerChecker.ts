@@ -5,35 +5,33 @@
  * hover never starts a second CAS beside the one that groups a solve's answers.
  */
 import * as vscode from "vscode";
-import {
-  checkTargetAt,
-  CheckCache,
-  verifyAnswer,
-  type CachedVerdicts,
-  type CheckTarget,
-  type ModelVerdict,
-  type SymbolicResult,
-} from "../../core/check";
+import type { CachedVerdicts, CheckCache, CheckTarget, ModelVerdict, SymbolicResult } from "../../core/check";
 import type { Grader } from "../../core/grading";
+import { lazy } from "../lazy";
 import { checkSourceOf } from "./documentSource";
 
 /** Per pair of expressions; the hover waits for at most a few of these. */
 const SYMBOLIC_TIMEOUT_MS = 1500;
 
 export class AnswerChecker implements vscode.Disposable {
-  readonly cache = new CheckCache();
+  private verdicts: CheckCache | undefined;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a check with the model added a verdict for an answer in this document. */
   readonly onDidCheck = this.changed.event;
 
   constructor(private readonly sharedGrader: () => Grader) {}
 
+  /** Made on first use: the check core is loaded by the first hover or check, not at activation. */
+  get cache(): CheckCache {
+    return (this.verdicts ??= new (lazy().CheckCache)());
+  }
+
   get equivalence(): Grader {
     return this.sharedGrader();
   }
 
   async targetAt(document: vscode.TextDocument, offset: number): Promise<CheckTarget | null> {
-    return checkTargetAt(await checkSourceOf(document), offset);
+    return lazy().checkTargetAt(await checkSourceOf(document), offset);
   }
 
   async symbolic(target: CheckTarget): Promise<SymbolicResult> {
@@ -43,7 +41,7 @@ export class AnswerChecker implements vscode.Disposable {
     const bounded = {
       isEquivalent: (a: string, b: string) => grader.isEquivalent(a, b, { timeoutMs: SYMBOLIC_TIMEOUT_MS }),
     };
-    const result = await verifyAnswer(
+    const result = await lazy().verifyAnswer(
       { problem: target.problemText, answer: target.answerExpanded },
       bounded,
     );

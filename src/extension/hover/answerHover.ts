@@ -4,15 +4,10 @@
  * model is the link's (and the command's) job.
  */
 import * as vscode from "vscode";
-import {
-  agreementWith,
-  hoverSegments,
-  modelVerdictOf,
-  type CheckTarget,
-  type ModelVerdict,
-} from "../../core/check";
+import type { CheckTarget, ModelVerdict } from "../../core/check";
 import { SUPPORTED_LANGUAGE_IDS } from "../../core/problem";
 import type { SolveState } from "../../core/solve/state";
+import { lazy } from "../lazy";
 import type { AnswerChecker } from "./answerChecker";
 import { segmentHover } from "./segmentHover";
 
@@ -38,7 +33,7 @@ export class AnswerHoverProvider implements vscode.HoverProvider {
     const args = encodeURIComponent(JSON.stringify([{ uri: document.uri.toString(), offset }]));
     const model = this.checker.cached(target)?.model ?? (await this.fromLatestSolve(target));
     if (token.isCancellationRequested) return undefined;
-    const segments = hoverSegments(target, symbolic, model, `command:${CHECK_COMMAND}?${args}`);
+    const segments = lazy().hoverSegments(target, symbolic, model, `command:${CHECK_COMMAND}?${args}`);
     // Only our own command may run from this hover.
     return segmentHover(document, target.answer, segments, { enabledCommands: [CHECK_COMMAND] });
   }
@@ -55,6 +50,7 @@ async function agreementFromState(
   state: SolveState,
 ): Promise<ModelVerdict | undefined> {
   if (state.status !== "complete" || state.problem.trim() !== target.problemText.trim()) return undefined;
+  const { agreementWith, modelVerdictOf } = lazy();
   const verdict = modelVerdictOf(await agreementWith(state, target.answerExpanded, checker.equivalence));
   checker.cache.update(target.problemText, target.answerExpanded, { model: verdict });
   return verdict;

@@ -5,16 +5,11 @@
  * Runs only on explicit action; a new check or solve cancels the one before (the controller's rule).
  */
 import * as vscode from "vscode";
-import {
-  agreementWith,
-  modelVerdictOf,
-  scoreContext,
-  type CheckTarget,
-  type ModelVerdict,
-} from "../../core/check";
+import type { CheckTarget, ModelVerdict } from "../../core/check";
 import type { SolveDependencies } from "../../core/solve/pipeline";
 import type { SolveState } from "../../core/solve/state";
 import { readEndpointSettings, readLimitSettings, readRankingPolicy, readSamplingSettings } from "../config";
+import { lazy } from "../lazy";
 import { log } from "../log";
 import { showInfo, showWarning } from "../notifications";
 import { problemSpans } from "../solve/problemSpans";
@@ -55,6 +50,7 @@ export async function checkAnswerCommand(
     showWarning("AceMath: the model gave no final answer to compare with; see the panel.");
     return undefined;
   }
+  const { agreementWith, modelVerdictOf } = lazy();
   const agreement = await agreementWith(state, target.answerExpanded, services.checker.equivalence);
   const reward = await rewardOfUserSolution(target, state, deps);
   const verdict = modelVerdictOf(agreement, reward);
@@ -131,7 +127,7 @@ async function rewardOfUserSolution(
     const score = scores[0];
     return score === null || score === undefined
       ? undefined
-      : `${score.toFixed(3)}, ${scoreContext(score, state)}`;
+      : `${score.toFixed(3)}, ${lazy().scoreContext(score, state)}`;
   } catch (error) {
     log().warn(
       `Reward score of the written solution failed: ${error instanceof Error ? error.message : String(error)}`,

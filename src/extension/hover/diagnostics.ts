@@ -5,8 +5,9 @@
  * backend request is made for a diagnostic. Debounced per document, and stale runs are dropped.
  */
 import * as vscode from "vscode";
-import { findCheckTargets, type CheckTarget } from "../../core/check";
+import type { CheckTarget } from "../../core/check";
 import { answerLatexForClipboard } from "../../core/insertion";
+import { lazy } from "../lazy";
 import type { AnswerChecker } from "./answerChecker";
 import { CHECK_COMMAND, CHECKED_DOCUMENTS } from "./answerHover";
 import { checkSourceOf } from "./documentSource";
@@ -45,7 +46,9 @@ export class AnswerDiagnostics implements vscode.Disposable, vscode.CodeActionPr
     document: vscode.TextDocument,
     isStale: IsStale,
   ): Promise<vscode.Diagnostic[] | undefined> {
-    const targets = findCheckTargets(await checkSourceOf(document)).filter((t) => t.answer.final);
+    const targets = lazy()
+      .findCheckTargets(await checkSourceOf(document))
+      .filter((t) => t.answer.final);
     const checked: Checked[] = [];
     for (const target of targets) {
       const symbolic = await this.checker.symbolic(target);

@@ -1,7 +1,8 @@
 /** A `TextDocument` as the check core's plain `CheckSource`: dialect, local macro files, the cell above. */
 import * as vscode from "vscode";
-import { localDependencies, type CheckSource } from "../../core/check";
+import type { CheckSource } from "../../core/check";
 import { dialectOf } from "../../core/problem";
+import { lazy } from "../lazy";
 
 const MAX_DEPENDENCY_BYTES = 1 << 20;
 
@@ -34,7 +35,7 @@ async function readDependencies(document: vscode.TextDocument, text: string): Pr
   if (document.uri.scheme === "untitled") return [];
   const folder = vscode.Uri.joinPath(document.uri, "..");
   const sources: string[] = [];
-  for (const path of localDependencies(text)) {
+  for (const path of lazy().localDependencies(text)) {
     try {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, path));
       if (bytes.byteLength <= MAX_DEPENDENCY_BYTES) sources.push(new TextDecoder().decode(bytes));

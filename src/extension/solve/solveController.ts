@@ -6,9 +6,10 @@
 import * as vscode from "vscode";
 import type { FromWebview } from "../../contract/webviewMessages";
 import { hasEnded, type SolveEvent } from "../../core/solve/events";
-import { solve, type SolveDependencies } from "../../core/solve/pipeline";
+import type { SolveDependencies } from "../../core/solve/pipeline";
 import type { SolveRequest } from "../../core/solve/request";
 import { applySolveEvent, emptySolveState, type SolveState } from "../../core/solve/state";
+import { lazy } from "../lazy";
 import { log } from "../log";
 import {
   openSetting,
@@ -56,6 +57,7 @@ export class SolveController implements vscode.Disposable {
     extensionUri: vscode.Uri,
     private readonly statusBar: StatusBar,
     private readonly history?: SolveHistory,
+    prmApiKey?: () => Promise<string | null>,
   ) {
     this.panel = new SolvePanel(
       extensionUri,
@@ -63,7 +65,7 @@ export class SolveController implements vscode.Disposable {
       (message) => this.onPanelMessage(message),
       () => this.steps.current(this.state),
     );
-    this.steps = new CandidateStepService((steps) => this.panel.postSteps(steps));
+    this.steps = new CandidateStepService((steps) => this.panel.postSteps(steps), prmApiKey);
   }
 
   /** The state of the latest solve (tests and the side panel read it). */
@@ -90,7 +92,7 @@ export class SolveController implements vscode.Disposable {
       { location: vscode.ProgressLocation.Notification, title: "AceMath: solving", cancellable: true },
       async (progress, token) => {
         token.onCancellationRequested(() => abort.abort());
-        for await (const event of solve(request, deps, abort.signal)) {
+        for await (const event of lazy().solve(request, deps, abort.signal)) {
           // A newer solve took over: this one drains quietly into its own state, which its caller
           // (e.g. Check Answer) reads, never into the newer solve's.
           if (this.abort !== abort) applySolveEvent(state, event);

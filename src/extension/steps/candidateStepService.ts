@@ -7,9 +7,10 @@
 import type { CandidateSteps, StepSignalKind } from "../../contract/webviewMessages";
 import type { RewardBackend } from "../../core/backend/ports";
 import type { SolveState } from "../../core/solve/state";
-import { checkSteps, type StepCheck } from "../../core/steps/check";
-import { PrmRewardBackend } from "../../backends/http/prmReward";
+import type { StepCheck } from "../../core/steps/check";
+import type { PrmRewardBackend } from "../../backends/http/prmReward";
 import { readPrmSettings, readTimeoutSettings } from "../config";
+import { lazy } from "../lazy";
 import { log } from "../log";
 import { candidateSteps, MAX_CHECKED_CHARS, SIGNAL_NOTES, worthShowing } from "./panelSteps";
 import { prefixScores } from "./prefixScores";
@@ -25,7 +26,11 @@ export class CandidateStepService {
   private readonly checked = new Map<number, Checked>();
   private prm: { key: string; backend: PrmRewardBackend } | null = null;
 
-  constructor(private readonly post: (steps: CandidateSteps) => void) {}
+  constructor(
+    private readonly post: (steps: CandidateSteps) => void,
+    /** The PRM's API key (SecretStorage: its own, else the shared one); null: none. */
+    private readonly prmApiKey: () => Promise<string | null> = async () => null,
+  ) {}
 
   /** A candidate ended on its own: check its steps (after the current event, so the stream goes on first). */
   finished(state: SolveState, index: number, reward: RewardBackend | null): void {
@@ -37,7 +42,7 @@ export class CandidateStepService {
       const candidate = state.candidates.find((c) => c.index === index);
       if (this.solve !== state || !candidate || candidate.text.length > MAX_CHECKED_CHARS) return;
       try {
-        const checks = checkSteps(candidate.text);
+        const checks = lazy().checkSteps(candidate.text);
         const steps = candidateSteps(index, candidate.text, this.available(reward, state), checks);
         this.checked.set(index, { text: candidate.text, checks, steps });
         if (worthShowing(steps)) this.post(steps);
@@ -89,7 +94,7 @@ export class CandidateStepService {
   ): Promise<Array<number | null>> {
     const signal = AbortSignal.timeout(120_000);
     if (kind === "prm") {
-      const prm = this.prmBackend();
+      const prm = await this.prmBackend();
       if (!prm) throw new Error("no process reward model is configured (acemath.prm.baseUrl)");
       return prm.scoreSteps(
         state.problem,
@@ -110,13 +115,18 @@ export class CandidateStepService {
     return kinds;
   }
 
-  /** One client per PRM endpoint and model, made again when the settings change. */
-  private prmBackend(): PrmRewardBackend | null {
+  /** One client per PRM endpoint, model and key, made again when one of them changes. */
+  private async prmBackend(): Promise<PrmRewardBackend | null> {
     const settings = readPrmSettings();
     if (!settings) return null;
-    const key = `${settings.baseUrl}\u0000${settings.model ?? ""}`;
+    const apiKey = await this.prmApiKey();
+    const key = `${settings.baseUrl}\u0000${settings.model ?? ""}\u0000${apiKey ?? ""}`;
     if (this.prm?.key !== key) {
-      const backend = new PrmRewardBackend({ ...settings, apiKey: null, timeouts: readTimeoutSettings() });
+      const backend = new (lazy().PrmRewardBackend)({
+        ...settings,
+        apiKey,
+        timeouts: readTimeoutSettings(),
+      });
       this.prm = { key, backend };
     }
     return this.prm.backend;

@@ -7,14 +7,9 @@
  */
 import type { CheckTarget } from "../../core/check";
 import type { HoverSegment } from "../../core/check/hoverText";
-import {
-  checkWrittenSteps,
-  firstRefutedStep,
-  writtenSolutionSpan,
-  type SolutionStepChecker,
-  type WrittenStepCheck,
-} from "../../core/check/writtenSteps";
-import { checkSteps, type StepCheck } from "../../core/steps/check";
+import type { SolutionStepChecker, WrittenStepCheck } from "../../core/check/writtenSteps";
+import type { StepCheck } from "../../core/steps/check";
+import { lazy } from "../lazy";
 
 /** Solutions per document whose steps are checked (a problem set has tens; a book chapter is bounded). */
 export const MAX_SOLUTIONS = 60;
@@ -30,7 +25,8 @@ export class StepCheckCache {
   private readonly entries = new Map<string, readonly StepCheck[]>();
 
   constructor(
-    private readonly compute: SolutionStepChecker = (solution, problem) => checkSteps(solution, { problem }),
+    private readonly compute: SolutionStepChecker = (solution, problem) =>
+      lazy().checkSteps(solution, { problem }),
     private readonly limit = CACHE_LIMIT,
   ) {}
 
@@ -62,7 +58,7 @@ export function documentStepChecks(
   return targets
     .filter((t) => t.answer.final)
     .slice(0, MAX_SOLUTIONS)
-    .map((target) => ({ target, checks: checkWrittenSteps(text, target, check) }));
+    .map((target) => ({ target, checks: lazy().checkWrittenSteps(text, target, check) }));
 }
 
 export interface StepDiagnostic {
@@ -75,7 +71,7 @@ export interface StepDiagnostic {
 /** One warning per solution, on its first refuted step: where the work first goes wrong. */
 export function stepDiagnostics(text: string, solutions: readonly SolutionSteps[]): StepDiagnostic[] {
   return solutions.flatMap(({ checks }) => {
-    const first = firstRefutedStep(checks);
+    const first = lazy().firstRefutedStep(checks);
     if (!first) return [];
     return [
       { ...squiggleSpan(text, first), message: `AceMath step check: refuted. ${describeCheck(first)}` },
@@ -119,7 +115,7 @@ export function solutionsAround(
   offset: number,
 ): CheckTarget[] {
   return targets.filter((t) => {
-    const span = t.answer.final ? writtenSolutionSpan(text, t) : null;
+    const span = t.answer.final ? lazy().writtenSolutionSpan(text, t) : null;
     return span !== null && span.start <= offset && offset <= span.end;
   });
 }

@@ -3,7 +3,8 @@
  * that label each model signal for what it is. Pure: no `vscode`, no I/O.
  */
 import type { CandidateSteps, PanelStep, StepSignalKind } from "../../contract/webviewMessages";
-import { checkSteps, type StepCheck } from "../../core/steps/check";
+import type { StepCheck } from "../../core/steps/check";
+import { lazy } from "../lazy";
 
 /** Longer candidates get no step marks: the symbolic checks run in the extension host. */
 export const MAX_CHECKED_CHARS = 24_000;
@@ -13,7 +14,7 @@ export function candidateSteps(
   index: number,
   text: string,
   available: StepSignalKind[],
-  checks: readonly StepCheck[] = text.length <= MAX_CHECKED_CHARS ? checkSteps(text) : [],
+  checks: readonly StepCheck[] = text.length <= MAX_CHECKED_CHARS ? lazy().checkSteps(text) : [],
 ): CandidateSteps {
   const steps: PanelStep[] = checks.map((c) => ({
     line: c.step.line + 1,

@@ -3,8 +3,8 @@
  * one cache of results by solution text, so hovering after the diagnostics ran costs a lookup.
  */
 import type * as vscode from "vscode";
-import { findCheckTargets } from "../../core/check";
 import { checkSourceOf } from "../hover/documentSource";
+import { lazy } from "../lazy";
 import { documentStepChecks, solutionsAround, StepCheckCache, type SolutionSteps } from "./documentSteps";
 
 export class EditorStepChecks {
@@ -13,13 +13,13 @@ export class EditorStepChecks {
   /** Every written solution of the document (the diagnostics). */
   async of(document: vscode.TextDocument): Promise<SolutionSteps[]> {
     const source = await checkSourceOf(document);
-    return documentStepChecks(source.text, findCheckTargets(source), this.cache.check);
+    return documentStepChecks(source.text, lazy().findCheckTargets(source), this.cache.check);
   }
 
   /** Only the solution(s) whose written work holds `offset` (a hover checks no other). */
   async around(document: vscode.TextDocument, offset: number): Promise<SolutionSteps[]> {
     const source = await checkSourceOf(document);
-    const targets = solutionsAround(source.text, findCheckTargets(source), offset);
+    const targets = solutionsAround(source.text, lazy().findCheckTargets(source), offset);
     return documentStepChecks(source.text, targets, this.cache.check);
   }
 }

@@ -3,8 +3,8 @@
  * Symbolic only (no backend request); the answer itself keeps its own hover.
  */
 import * as vscode from "vscode";
-import { firstRefutedStep } from "../../core/check/writtenSteps";
 import { segmentHover } from "../hover/segmentHover";
+import { lazy } from "../lazy";
 import { stepAt, stepHoverSegments } from "./documentSteps";
 import type { EditorStepChecks } from "./stepChecks";
 
@@ -21,7 +21,7 @@ export class StepHoverProvider implements vscode.HoverProvider {
     const found = stepAt(solutions, document.offsetAt(position));
     if (!found) return undefined;
     const solution = solutions.find((s) => s.target === found.target);
-    const segments = stepHoverSegments(found, firstRefutedStep(solution?.checks ?? []));
+    const segments = stepHoverSegments(found, lazy().firstRefutedStep(solution?.checks ?? []));
     // No command may run from this hover.
     return segmentHover(document, found.check, segments, false);
   }

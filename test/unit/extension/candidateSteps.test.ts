@@ -95,9 +95,31 @@ describe("solve controller: step marks for finished candidates", function () {
     assert.equal(shown?.signal?.kind, "prm");
     assert.equal(shown?.signal?.values[0], PRM_SLIP_PROBABILITY);
     assert.equal(sim.requests.filter((r) => r.path === "/pooling").length, 1);
+    assert.equal(
+      sim.requests.find((r) => r.path === "/pooling")?.authorization,
+      undefined,
+      "no key set: none sent",
+    );
     fake.window.panels[0]!.webview.fromWebview({ type: "stepSignal", index: 0, kind: "prm" });
     await waitFor("the toggle off", () => stepMessages().length === before + 2);
     assert.equal(stepMessages()[before + 1]?.signal, undefined, "asked again: hidden, no new request");
     assert.equal(sim.requests.filter((r) => r.path === "/pooling").length, 1);
+  });
+
+  it("the PRM request carries the PRM's own API key from SecretStorage", async () => {
+    sim = await startSimulator({ tokensPerSecond: 0, prmModel: DEFAULT_PRM_MODEL });
+    controller.dispose();
+    controller = new SolveController(
+      asVscode<vscode.Uri>(Uri.file("/ext/acemath")),
+      statusBar,
+      undefined,
+      async () => "sk-prm-own",
+    );
+    fake.workspace.userSettings.set("acemath.prm.baseUrl", sim.rewardBaseUrl);
+    await solveWithSlip();
+    const before = stepMessages().length;
+    fake.window.panels.at(-1)!.webview.fromWebview({ type: "stepSignal", index: 0, kind: "prm" });
+    await waitFor("the PRM's values", () => stepMessages().length === before + 1);
+    assert.equal(sim.requests.find((r) => r.path === "/pooling")?.authorization, "Bearer sk-prm-own");
   });
 });
