@@ -1,11 +1,13 @@
 /**
  * The eval benchmark's yardstick for its own client policy: how long the simulated server would take
  * if the client cost nothing, keeping `concurrency` problems in flight (each one n-sample request whose
- * slot frees when its last sample finishes and its scores come back), computed step by step as the
+ * slot frees when its last sample finishes and its scores come back), asked in the order of `lengths`
+ * (the client's order: src/core/eval/requestOrder.ts), computed step by step as the
  * simulator's engine runs (test/sim/engine.ts: `slots` sequences at once, admitted first come first
  * served, one token per step, the first after `firstTokenSteps`). What this leaves above the throughput
- * bound is the schedule's tail (the last long samples running alone), which no client can avoid
- * without knowing lengths in advance; what the measured wall time adds above this is the client's.
+ * bound is the schedule's tail (the last long samples running with few others), which depends on the
+ * order and which no client can remove without knowing lengths in advance; what the measured wall
+ * time adds above this is the client's.
  */
 export interface ScheduleSettings {
   slots: number;

@@ -11,6 +11,7 @@ import { readDatasetText, type EvalProblem } from "../core/eval/datasets";
 import { readSamplesText } from "../core/eval/fromSamples";
 import { browsedProblem, type BrowsedProblem } from "../core/eval/browse";
 import { Rescorer } from "../core/eval/rescore";
+import { DEFAULT_REWARD_BATCH, type RewardBatchLimits } from "../core/eval/rewardBatcher";
 import { gradeProblem, type GradedProblem, type SampleText } from "../core/eval/grade";
 import { runLiveDataset, type LiveSettings } from "../backends/eval/live";
 import { buildManifest, datasetEntry, writeManifest } from "../backends/eval/manifest";
@@ -25,6 +26,7 @@ import { DEFAULT_SOLVE_OPTIONS } from "../core/solve/request";
 import { terminalSafeLine } from "../core/util/terminalSafe";
 import { ENDPOINT_OPTIONS, ENDPOINT_USAGE, cliEndpoints } from "./endpoints";
 import { ProgressDisplay, progressMode } from "./evalProgress";
+import { EvalReportWriter } from "./evalReport";
 import { UsageError, type CliIo } from "./io";
 
 export const EVAL_USAGE = `acemath eval --data FILE.jsonl [--data …] [options]   (or --from-samples FILE.jsonl [--from-samples …])
@@ -37,6 +39,8 @@ ${ENDPOINT_USAGE}
   --n N                samples per problem (default 8)      --greedy   also one greedy sample for pass@1
   --k LIST             k values, e.g. 1,2,4,8 (default N)   --seeds S  random draws of k of N (default 100)
   --limit N            first N problems of each file        --concurrency C  problems at once (default 4)
+  --reward-batch B     samples per reward request (default ${DEFAULT_REWARD_BATCH.maxInputs}); problems whose samples
+                       are ready together share a request
   --temperature T --top-p P --max-tokens K --seed S   sampling (defaults 0.7, 0.8, 2048, 0)
   --out DIR            append every generation to DIR/samples.jsonl (--rescore: scores to DIR/scores.jsonl),
                        write DIR/manifest.json, and the report: DIR/report.html, curves.svg, scores.svg
@@ -57,6 +61,7 @@ const OPTIONS = {
   greedy: { type: "boolean", default: false },
   limit: { type: "string" },
   concurrency: { type: "string", default: "4" },
+  "reward-batch": { type: "string", default: String(DEFAULT_REWARD_BATCH.maxInputs) },
   temperature: { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.temperature) },
   "top-p": { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.topP) },
   "max-tokens": { type: "string", default: String(DEFAULT_SOLVE_OPTIONS.maxTokens) },
@@ -90,6 +95,8 @@ export async function runEval(args: string[], io: CliIo, signal: AbortSignal): P
   for (const k of ks.filter((k) => data.length > 0 && k > n))
     io.stderr.write(`note: k=${k} is more than --n ${n}: every problem uses all its samples for @${k}\n`);
   const grader = createGrader();
+  // Loaded now, and typesetting each problem as it finishes: after the last sample only the page is assembled.
+  const report = values.out && !values["no-report"] ? new EvalReportWriter() : null;
   try {
     const results: DatasetResult[] = [];
     if (stored.length > 0) {
@@ -98,18 +105,26 @@ export async function runEval(args: string[], io: CliIo, signal: AbortSignal): P
         results.push(await evalStored(file, limit, grader, { ks, seeds }, progress, rescorer));
       if (signal.aborted) return interrupted(io, progress);
     } else {
-      const live = await evalLive(data, values, { n, ks, seeds, limit, grader }, io, progress, signal);
+      const live = await evalLive(
+        data,
+        values,
+        { n, ks, seeds, limit, grader, report },
+        io,
+        progress,
+        signal,
+      );
       if (live === "interrupted") return interrupted(io, progress);
       results.push(...live);
     }
     progress.end();
     const summary = summarize(results.map((r) => r.summary));
-    if (values.out && !values["no-report"])
-      await writeReport(values.out, summary, results, { ks, seeds }, progress);
+    if (values.out && report)
+      await writeReport(report, values.out, summary, results, { ks, seeds }, progress);
     io.stdout.write(markdownTable(summary));
     if (values.json) io.stdout.write(`${JSON.stringify(jsonSummary(summary))}\n`);
     return 0;
   } finally {
+    report?.close();
     grader.dispose();
   }
 }
@@ -127,18 +142,18 @@ function interrupted(io: CliIo, progress: ProgressDisplay): number {
   return 130;
 }
 
-/** The plots and the HTML report, in --out; loaded only here, so the charting library stays out of the rest. */
+/** The plots and the HTML report, in --out (evalReport.ts). */
 async function writeReport(
+  report: EvalReportWriter,
   out: string,
   summary: EvalSummary,
   results: DatasetResult[],
   options: { ks: number[]; seeds: number },
   progress: ProgressDisplay,
 ): Promise<void> {
-  const { writeEvalReport } = await import("../backends/eval/report/write.js");
-  const written = writeEvalReport(out, {
+  const written = await report.write(out, {
     summary,
-    datasets: results.map((r) => ({ name: r.summary.name, graded: r.graded, browsed: r.browsed })),
+    results: results.map((r) => ({ name: r.summary.name, graded: r.graded, browsed: r.browsed })),
     ks: options.ks,
     seeds: options.seeds,
     version: toolVersion(),
@@ -149,7 +164,14 @@ async function writeReport(
 async function evalLive(
   files: string[],
   values: Values,
-  options: { n: number; ks: number[]; seeds: number; limit: number; grader: Grader },
+  options: {
+    n: number;
+    ks: number[];
+    seeds: number;
+    limit: number;
+    grader: Grader;
+    report: EvalReportWriter | null;
+  },
   io: CliIo,
   progress: ProgressDisplay,
   signal: AbortSignal,
@@ -162,7 +184,7 @@ async function evalLive(
     problems: readProblems(file, values, options.limit, io),
   }));
   const out = values.out;
-  if (out && !values.resume && storeHasData(out))
+  if (out && !values.resume && (storeHasData(out) || scoreStoreHasData(out)))
     throw new UsageError(`${out} already holds a run's samples: add --resume, or choose another --out`);
   const endpoints = cliEndpoints(values, io);
   const manifest = buildManifest({
@@ -175,11 +197,14 @@ async function evalLive(
     rewardUrls: endpoints.rewardReplicas?.map((r) => r.baseUrl) ?? [],
   });
   const store = out ? new SampleStore(out, values.resume) : null;
+  const scoreStore = out ? new ScoreStore(out, values.resume) : null;
   if (out) writeManifest(out, manifest);
   // One set of backends for the whole run: models asked once per endpoint, the reward model resolved once.
   const backends = {
     policy: new ModelsOncePolicy(endpoints.policy),
-    scorer: endpoints.reward ? new Rescorer(endpoints.reward, endpoints.rewardModel) : null,
+    scorer: endpoints.reward
+      ? new Rescorer(endpoints.reward, endpoints.rewardModel, rewardBatch(values))
+      : null,
   };
   const results: DatasetResult[] = [];
   for (const { name, problems } of sets) {
@@ -191,9 +216,11 @@ async function evalLive(
         backends,
         grader,
         store,
-        onServers: (policy, reward) => {
-          manifest.servers.policy ??= policy;
-          manifest.servers.reward ??= reward;
+        scoreStore,
+        ...(options.report ? { onFinished: options.report.warm.bind(options.report) } : {}),
+        onServers: ({ policy, reward }) => {
+          manifest.servers.policy ??= policy ?? null;
+          manifest.servers.reward ??= reward ?? null;
         },
       },
       (event) => progress.update({ dataset: name, ...event }),
@@ -316,10 +343,15 @@ function rescorerFor(values: Values, io: CliIo, signal: AbortSignal): StoredResc
     throw new UsageError(`${out} already holds rescored scores: add --resume, or choose another --out`);
   const endpoints = cliEndpoints(values, io);
   return {
-    rescorer: new Rescorer(endpoints.reward!, endpoints.rewardModel),
+    rescorer: new Rescorer(endpoints.reward!, endpoints.rewardModel, rewardBatch(values)),
     store: out ? new ScoreStore(out, values.resume) : null,
     signal,
   };
+}
+
+/** The reward requests' bounds: `--reward-batch` inputs, the rest as documented in rewardBatcher.ts. */
+function rewardBatch(values: Values): RewardBatchLimits {
+  return { ...DEFAULT_REWARD_BATCH, maxInputs: positiveInteger(values["reward-batch"], "--reward-batch") };
 }
 
 function readProblems(file: string, values: Values, limit: number, io: CliIo): EvalProblem[] {

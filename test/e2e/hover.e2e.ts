@@ -92,7 +92,11 @@ describe("AceMath: hover check of written answers in code-server (simulated back
 
     await workbench.tab(CHECK_FILE).click();
     const after = await hoverOver(current(), "3t");
-    assert.match(after, /Model: your answer differs from the model's pick \(reward model: 4t\)/, after);
+    assert.match(
+      after,
+      /Model: your answer differs from the model's pick \(reward-weighted vote: 4t\)/,
+      after,
+    );
     assert.match(after, /majority answer \(4t, \d of 8\)/, after);
     assert.doesNotMatch(after, /Check with model/, "the cached verdict replaces the link");
     await workbench.screenshot("hover-model-verdict");

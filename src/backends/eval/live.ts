@@ -1,11 +1,12 @@
 /**
  * Live generation for `acemath eval --data`: each problem's samples are generated through the same
- * solve pipeline as the editor, up to `concurrency` problems at once. The pipeline does not score:
- * a slot is free for the next problem as soon as its generations are in, and the problem's samples
- * (greedy one included) are then scored together by the run's one `Rescorer` (one /classify per
- * problem, not one per candidate), stored, and graded beside the next generations. A stored problem
- * is never asked again. A problem whose generation or scoring fails is reported (and counted
- * wrong), not dropped, and not stored, so `--resume` tries it again.
+ * solve pipeline as the editor, up to `concurrency` problems at once, the longest statements first
+ * (requestOrder.ts). The pipeline does not score: a slot is free for the next problem as soon as
+ * its generations are in; they are stored at once, then the problem's samples (greedy one included)
+ * are scored by the run's one `Rescorer` (which puts problems that are ready together in one
+ * request), their scores stored, and the problem graded, all beside the next generations. Nothing stored is asked again: a stored generation is
+ * not regenerated, stored scores are not rescored. A problem whose generation or scoring fails is
+ * reported (and counted wrong), not dropped; `--resume` does what it lacks.
  */
 import type { PolicyBackend } from "../../core/backend/ports";
 import { estimateTokens } from "../../core/backend/tokenBudget";
@@ -16,7 +17,9 @@ import { applySolveEvent, emptySolveState } from "../../core/solve/state";
 import type { EvalProblem } from "../../core/eval/datasets";
 import type { Rescorer } from "../../core/eval/rescore";
 import { browsedProblem, type BrowsedProblem } from "../../core/eval/browse";
+import { requestOrder } from "../../core/eval/requestOrder";
 import { gradeProblem, type GradedProblem, type SampleText } from "../../core/eval/grade";
+import { samplesHash, type ScoreLine, type ScoreStore } from "./scoreStore";
 import { hashText, SampleStore, type RequestKind, type StoreLine, type StoredCandidate } from "./store";
 
 export interface LiveSettings {
@@ -46,8 +49,12 @@ export interface LiveDatasetInput {
   grader: Grader;
   /** Absent: nothing is stored (and nothing can be resumed). */
   store: SampleStore | null;
-  /** Called with the servers' own account of the models, once per problem that reached them. */
-  onServers?: (policy: BackendInfo, reward: BackendInfo | null) => void;
+  /** The live scores (scores.jsonl), keyed by the reward model; absent: not stored. */
+  scoreStore?: ScoreStore | null;
+  /** Called with the servers' own account of the models, each time a problem reached them. */
+  onServers?: (servers: { policy?: BackendInfo; reward?: BackendInfo }) => void;
+  /** Called as each problem is graded (in the order they finish): the report typesets it meanwhile. */
+  onFinished?: (browsed: BrowsedProblem, graded: GradedProblem) => void;
 }
 
 export interface LiveResult {
@@ -70,11 +77,10 @@ export interface LiveProgressEvent {
 export type LiveProgress = (event: LiveProgressEvent) => void;
 
 interface Generated {
-  /** The stored lines and the fresh ones (generated now; not yet scored or stored), by kind. */
-  stored: StoreLine[];
+  /** The problem's lines by kind: stored before, or generated now (and stored at once). */
+  lines: StoreLine[];
+  /** The lines generated now. */
   fresh: StoreLine[];
-  /** The policy server's account of itself (null when nothing was generated now). */
-  policy: BackendInfo | null;
 }
 
 export async function runLiveDataset(
@@ -93,10 +99,12 @@ export async function runLiveDataset(
     const message = error instanceof Error ? error.message : String(error);
     failures.push({ id: input.problems[position]!.id, position, message });
   };
+  // Longest statements first (requestOrder.ts): a long generation at the end would run nearly alone.
+  const order = requestOrder(input.problems);
   let next = 0;
   const slot = async () => {
     while (!signal.aborted && next < total) {
-      const position = next++;
+      const position = order[next++]!;
       const problem = input.problems[position]!;
       try {
         const generated = await generateProblem(problem, input, signal);
@@ -107,7 +115,7 @@ export async function runLiveDataset(
           }
         report();
         background.push(
-          finishProblem(problem, generated, input, signal)
+          finishProblem(problem, generated.lines, input, signal)
             .then((result) => void (graded[position] = result))
             .catch((error: unknown) => fail(position, error))
             .finally(() => (counts.done++, report())),
@@ -138,35 +146,39 @@ async function generateProblem(
 ): Promise<Generated> {
   const kinds: RequestKind[] = input.settings.greedy ? ["samples", "greedy"] : ["samples"];
   const problemHash = hashText(problem.problem);
-  const generated: Generated = { stored: [], fresh: [], policy: null };
+  const generated: Generated = { lines: [], fresh: [] };
   for (const kind of kinds) {
-    const line = input.store?.get(input.name, problem.index, problemHash, kind);
-    if (line) {
-      generated.stored.push(line);
+    const stored = input.store?.get(input.name, problem.index, problemHash, kind);
+    if (stored) {
+      generated.lines.push(stored);
       continue;
     }
     const fresh = await solveOnce(problem, kind, problemHash, input, signal);
+    input.store?.append(fresh.line);
+    if (fresh.policy) input.onServers?.({ policy: fresh.policy });
+    generated.lines.push(fresh.line);
     generated.fresh.push(fresh.line);
-    generated.policy = fresh.policy;
   }
   return generated;
 }
 
-/** Scores fresh generations (all of a problem's texts in one call), stores them, then grades. */
+/** Scores the problem's samples (those not scored before by this reward model), then grades them. */
 async function finishProblem(
   problem: EvalProblem,
-  generated: Generated,
+  lines: StoreLine[],
   input: LiveDatasetInput,
   signal: AbortSignal,
 ): Promise<{ graded: GradedProblem; browsed: BrowsedProblem }> {
-  if (generated.fresh.length > 0) {
-    const reward = await scoreLines(problem, generated.fresh, input, signal);
-    if (signal.aborted) throw new Error("interrupted");
-    for (const line of generated.fresh) input.store?.append(line);
-    if (generated.policy) input.onServers?.(generated.policy, reward);
-  }
-  const lines = [...generated.stored, ...generated.fresh];
-  const texts = (kind: RequestKind) => lines.find((l) => l.kind === kind)?.candidates.map(sampleText);
+  const scores = await scoreLines(problem, lines, input, signal).catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const kept = input.store ? " (its samples are stored: --resume scores them)" : "";
+    throw new Error(`scoring failed${kept}: ${message}`);
+  });
+  if (signal.aborted) throw new Error("interrupted");
+  const texts = (kind: RequestKind) => {
+    const at = lines.findIndex((l) => l.kind === kind);
+    return at < 0 ? undefined : lines[at]!.candidates.map((c, i) => sampleText(c, scores?.[at]?.[i] ?? null));
+  };
   const gradeInput = {
     gold: problem.gold,
     multipleChoice: problem.multipleChoice,
@@ -174,36 +186,68 @@ async function finishProblem(
     greedy: texts("greedy")?.[0],
   };
   const graded = await gradeProblem(gradeInput, input.grader);
-  return { graded, browsed: browsedProblem(problem, gradeInput, graded) };
+  const browsed = browsedProblem(problem, gradeInput, graded);
+  input.onFinished?.(browsed, graded);
+  return { graded, browsed };
 }
 
-/** Scores the lines' candidates in place (one call for all of them); the reward server's account, or null without one. */
+/**
+ * Each line's scores by the run's reward model (null without one): from the score store when this
+ * model scored these texts before (a resumed run), else from the server, all of the problem's
+ * unscored texts in one call, then stored. A failure here leaves the generations stored: `--resume`
+ * scores them and generates nothing.
+ */
 async function scoreLines(
   problem: EvalProblem,
   lines: StoreLine[],
   input: LiveDatasetInput,
   signal: AbortSignal,
-): Promise<BackendInfo | null> {
+): Promise<(number | null)[][] | null> {
   const { scorer } = input.backends;
   if (!scorer) return null;
-  const candidates = lines.flatMap((l) => l.candidates);
-  // A sample cut by the client is not scored (as in the editor): its text is not a whole solution.
-  const scored = candidates.filter((c) => c.finishReason !== "client-limit");
-  const scores = await scorer.scoreTexts(
-    problem.problem,
-    scored.map((c) => c.text),
-    signal,
-  );
-  scored.forEach((c, i) => (c.score = scores[i] ?? null));
   const reward = await scorer.info(signal);
-  for (const line of lines) line.rewardModel = reward.model;
-  return reward;
+  const keys = lines.map((line) => ({
+    dataset: line.dataset,
+    index: line.index,
+    problemHash: line.problemHash,
+    samplesHash: samplesHash(line.candidates.map((c) => c.text)),
+    rewardModel: reward.model,
+  }));
+  const known = lines.map((line, i) => keptScores(line, input.scoreStore?.get(keys[i]!), reward.model));
+  // A sample cut by the client is not scored (as in the editor): its text is not a whole solution.
+  const wanted = lines.flatMap((line, l) =>
+    known[l] ? [] : line.candidates.flatMap((c, i) => (c.finishReason === "client-limit" ? [] : [{ l, i }])),
+  );
+  const scores = lines.map((line, l) => known[l] ?? line.candidates.map((): number | null => null));
+  if (wanted.length > 0) {
+    const fresh = await scorer.scoreTexts(
+      problem.problem,
+      wanted.map(({ l, i }) => lines[l]!.candidates[i]!.text),
+      signal,
+    );
+    wanted.forEach(({ l, i }, at) => (scores[l]![i] = fresh[at] ?? null));
+  }
+  if (signal.aborted) throw new Error("interrupted");
+  lines.forEach((_, l) => known[l] || input.scoreStore?.append({ ...keys[l]!, scores: scores[l]! }));
+  input.onServers?.({ reward });
+  return scores;
 }
 
-function sampleText(c: StoredCandidate): SampleText {
+/** Scores kept for this model: in the score store, or inline in a line an earlier version stored. */
+function keptScores(
+  line: StoreLine,
+  stored: ScoreLine | undefined,
+  model: string,
+): (number | null)[] | undefined {
+  if (stored && stored.scores.length === line.candidates.length) return stored.scores;
+  if (line.rewardModel === model) return line.candidates.map((c) => c.score);
+  return undefined;
+}
+
+function sampleText(c: StoredCandidate, reward: number | null): SampleText {
   return {
     text: c.text,
-    reward: c.score,
+    reward,
     truncated: c.finishReason === "length" || c.finishReason === "client-limit",
   };
 }

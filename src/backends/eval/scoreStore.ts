@@ -1,7 +1,8 @@
 /**
- * `--rescore` results, append-only in `--out DIR/scores.jsonl`: one line per problem and reward
- * model, keyed by the problem, the reward model id and a hash of the sample texts (other samples
- * are scored again). With `--resume` a stored line is used instead of asking the server again.
+ * Reward scores, append-only in `--out DIR/scores.jsonl`: one line per request's samples (a live
+ * run's samples or greedy sample, a `--rescore`d problem) and reward model, keyed by the problem,
+ * the reward model id and a hash of the sample texts (other samples are scored again). With
+ * `--resume` a stored line is used instead of asking the server again.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

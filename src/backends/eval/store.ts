@@ -2,7 +2,8 @@
  * The append-only JSONL store of an eval run (`--out DIR/samples.jsonl`): one line per finished
  * request (a problem's N samples, or its greedy sample) written as soon as it arrives, so an
  * interrupted run loses at most the requests in flight. `--resume` reads it back; a line cut off by
- * a crash is ignored. Failures are not stored, so a resumed run tries them again.
+ * a crash is ignored. Failures are not stored, so a resumed run tries them again. The reward scores
+ * of the live run go to scores.jsonl (scoreStore.ts), keyed by the reward model, once they arrive.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,6 +25,7 @@ export interface StoreLine {
   kind: RequestKind;
   candidates: StoredCandidate[];
   policyModel: string | null;
+  /** Null now (scores are in scores.jsonl); a line stored by an earlier version held its scores inline, by this model. */
   rewardModel: string | null;
 }
 

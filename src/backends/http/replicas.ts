@@ -197,6 +197,15 @@ export class ReplicatedRewardBackend implements RewardBackend {
   ): Promise<RewardScores> {
     return this.pool.first((r) => r.score(model, problem, solutions, signal), signal);
   }
+
+  /** Several problems' (problem, solution) pairs in one request, on one replica (vllmReward.ts). */
+  scorePairs(
+    model: string,
+    pairs: readonly { problem: string; solution: string }[],
+    signal: AbortSignal,
+  ): Promise<RewardScores> {
+    return this.pool.first((r) => r.scorePairs(model, pairs, signal), signal);
+  }
 }
 
 function splitEvenly(n: number, ways: number): { first: number; count: number }[] {

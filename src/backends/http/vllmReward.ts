@@ -70,14 +70,30 @@ export class VllmRewardBackend implements RewardBackend {
     return this.detected;
   }
 
-  async score(
+  score(
     model: string,
     problem: string,
     solutions: readonly string[],
     signal: AbortSignal,
   ): Promise<RewardScores> {
+    return this.scorePairs(
+      model,
+      solutions.map((solution) => ({ problem, solution })),
+      signal,
+    );
+  }
+
+  /**
+   * Scores (problem, solution) pairs of one or several problems in one request: each pair is one
+   * conversation of the batch (docs/protocol.md §3), and the scores come back in the pairs' order.
+   */
+  async scorePairs(
+    model: string,
+    pairs: readonly { problem: string; solution: string }[],
+    signal: AbortSignal,
+  ): Promise<RewardScores> {
     const profile = await this.detect(model, signal);
-    const inputs = solutions.map((solution) => renderRewardInput(problem, solution));
+    const inputs = pairs.map((pair) => renderRewardInput(pair.problem, pair.solution));
     const limit = this.models?.find((m) => m.id === model)?.maxModelLen ?? null;
     const fit = await fitRewardInputs(inputs, limit, (input) => this.countTokens(model, input, signal));
     const scores = new Array<number | null>(inputs.length).fill(null);

@@ -1,26 +1,48 @@
 /**
  * Reward scoring for `acemath eval`, live and `--rescore` alike: the reward model is resolved once
  * per run (one /v1/models per endpoint, not one per problem), and a problem's samples (and its
- * greedy sample) go to the server together, in batches of at most `maxBatch` inputs, instead of one
- * /classify per candidate as it finishes (what the editor's solve does, to show scores early).
+ * greedy sample) go to the server together, never one /classify per candidate as it finishes (what
+ * the editor's solve does, to show scores early). Where the adapter scores several problems in one
+ * request (`scorePairs`: vLLM's and SGLang's /classify, /pooling), problems that are ready together
+ * share requests (rewardBatcher.ts); otherwise each problem is its own request(s).
  */
-import type { RewardBackend } from "../backend/ports";
+import type { RewardBackend, RewardScores } from "../backend/ports";
 import { preferredModel } from "../solve/discovery";
 import type { BackendInfo } from "../solve/events";
 import { SIMULATOR_OWNER } from "../solve/request";
 import type { SampleText } from "./grade";
+import {
+  DEFAULT_REWARD_BATCH,
+  RewardBatcher,
+  type RewardBatchLimits,
+  type RewardPair,
+} from "./rewardBatcher";
 
-/** Inputs per /classify request: large enough to batch a problem's samples, small enough to bound one request's size. */
-export const DEFAULT_MAX_BATCH = 32;
+/** A reward adapter that can put several problems' conversations in one request. */
+export interface PairRewardBackend extends RewardBackend {
+  scorePairs(model: string, pairs: readonly RewardPair[], signal: AbortSignal): Promise<RewardScores>;
+}
+
+function scoresPairs(reward: RewardBackend): reward is PairRewardBackend {
+  return typeof (reward as Partial<PairRewardBackend>).scorePairs === "function";
+}
 
 export class Rescorer {
   private resolved: Promise<BackendInfo> | undefined;
+  private readonly batcher: RewardBatcher | null;
 
   constructor(
     private readonly reward: RewardBackend,
     private readonly configuredModel: string | null,
-    private readonly maxBatch = DEFAULT_MAX_BATCH,
-  ) {}
+    private readonly limits: RewardBatchLimits = DEFAULT_REWARD_BATCH,
+  ) {
+    this.batcher = scoresPairs(reward)
+      ? new RewardBatcher(async (pairs, signal) => {
+          const { model } = await this.info(signal);
+          return (await reward.scorePairs(model, pairs, signal)).scores;
+        }, limits)
+      : null;
+  }
 
   /** The samples with the new scores; a sample the server could not score gets null (it then loses rm@k). */
   async rescore(problem: string, samples: readonly SampleText[], signal: AbortSignal): Promise<SampleText[]> {
@@ -32,16 +54,17 @@ export class Rescorer {
     return samples.map((s, i) => ({ ...s, reward: scores[i] ?? null }));
   }
 
-  /** One score (or null) per text, in order; batches of at most `maxBatch` texts go out concurrently. */
+  /** One score (or null) per text, in order. */
   async scoreTexts(
     problem: string,
     texts: readonly string[],
     signal: AbortSignal,
   ): Promise<(number | null)[]> {
     const { model } = await this.info(signal);
+    if (this.batcher) return this.batcher.score(problem, texts, signal);
     const batches: string[][] = [];
-    for (let start = 0; start < texts.length; start += this.maxBatch)
-      batches.push(texts.slice(start, start + this.maxBatch));
+    const size = this.limits.maxInputs;
+    for (let start = 0; start < texts.length; start += size) batches.push(texts.slice(start, start + size));
     const results = await Promise.all(
       batches.map((batch) => this.reward.score(model, problem, batch, signal)),
     );

@@ -34,7 +34,7 @@ function fileTallies(): Record<string, number> {
   };
 }
 
-const WEIGHTED_AT_8 = 95;
+const WEIGHTED_AT_8 = 96;
 
 describe("acemath eval --from-samples on math_cot_100.jsonl", function () {
   this.timeout(120000);
@@ -49,20 +49,22 @@ describe("acemath eval --from-samples on math_cot_100.jsonl", function () {
     assert.deepEqual(fileTallies(), { first: 90, maj: 93, rm: 94, pass: 96 });
   });
 
-  it("reproduces the tallies; the only difference is idx 72, graded right where the file's label is wrong", () => {
+  it("reproduces the tallies; the differences are idx 3 and 72, graded right where the file's labels are wrong", () => {
     assert.equal(run.code, 0, run.stderr);
     const m = summary.datasets.math_cot_100!;
     assert.equal(summary.problems.math_cot_100, 100);
-    assert.equal(m["pass@1"], 90);
+    // idx 3: the file's grader compared with its `gt` "4:30p.." (cut short) and labelled all 8 samples
+    // false; the record's gold is `\text{4:30 p.m.}` and every sample answers `4:30 \text{ p.m.}`,
+    // which our grading reads as the same clock time: +1 on every metric (file 90, 93, 94, 96).
+    assert.equal(m["pass@1"], 91);
     // Majority by equivalence: every problem's string groups are already its equivalence groups here.
-    assert.equal(m["maj@8"], 93);
+    assert.equal(m["maj@8"], 94);
     // idx 72: gold "10{,}000"; sample 7 answers "10000", the file labels it false (its grader keeps
     // the "{,}" thousands separator); ours reads 10{,}000 = 10000. That sample has the best reward,
-    // so rm@8 is 95 (file 94) and the problem has a correct sample, so pass@8 is 97 (file 96).
-    assert.equal(m["rm@8"], 95);
-    assert.equal(m["pass@8"], 97);
+    // so rm@8 is 96 (file 94, +1 for idx 3) and the problem has a correct sample, so pass@8 is 98.
+    assert.equal(m["rm@8"], 96);
+    assert.equal(m["pass@8"], 98);
     assert.equal(m.no_answer, 0);
-    // idx 3 (gold "4:30p..", malformed) is survived: wrong everywhere, as in the file.
     // Reward-weighted vote (softmax of rewards per class): of majority's misses, idx 54, 70 and 72 are won
     // by a minority answer with far higher rewards; idx 98 is lost to a wrong answer scored higher (as rm@8).
     assert.equal(m["weighted@8"], WEIGHTED_AT_8);
@@ -79,14 +81,14 @@ describe("acemath eval --from-samples on math_cot_100.jsonl", function () {
     ]);
     assert.equal(summary.average["rm@8"], summary.datasets.math_cot_100!["rm@8"]);
     const [low, high] = summary.intervals.math_cot_100!["pass@1"]!;
-    assert.ok(low < 90 && high > 90, `${low}–${high}`);
+    assert.ok(low < 91 && high > 91, `${low}–${high}`);
   });
 
   it("prints the Markdown table with datasets as columns before the JSON line", () => {
     assert.match(run.stdout, /^\| Metric \| math_cot_100 \|$/m);
-    assert.match(run.stdout, /^\| pass@1 \(greedy, else first sample\) \| 90\.00 \|$/m);
-    assert.match(run.stdout, /^\| rm@8 \| 95\.00 \|$/m);
-    assert.match(run.stdout, /^\| pass@8 \(oracle\) \| 97\.00 \|$/m);
+    assert.match(run.stdout, /^\| pass@1 \(greedy, else first sample\) \| 91\.00 \|$/m);
+    assert.match(run.stdout, /^\| rm@8 \| 96\.00 \|$/m);
+    assert.match(run.stdout, /^\| pass@8 \(oracle\) \| 98\.00 \|$/m);
   });
 
   it("--json progress on stderr is JSON lines", () => {
@@ -130,9 +132,11 @@ describe("acemath eval --from-samples on math_cot_100.jsonl", function () {
     assert.equal(m["maj@1"], m["rm@1"]);
     assert.equal(m["weighted@1"], m["rm@1"]);
     assert.ok(m["maj@1"]! <= m["pass@4"]! && m["rm@4"]! <= m["pass@4"]!);
-    // pass@1 stays the first sample's accuracy (labels of the first 30 agree with our grading), not the oracle's.
+    // pass@1 stays the first sample's accuracy, not the oracle's: the labels of the first 30 agree with
+    // our grading except idx 3's (labelled false, graded right: see above).
     const first30 = readFileSync(SAMPLES, "utf8").trim().split("\n").slice(0, 30);
-    const firstCorrect = first30.filter((l) => (JSON.parse(l) as LabelledRecord).score[0]).length;
+    const labels = first30.map((l) => JSON.parse(l) as LabelledRecord);
+    const firstCorrect = labels.filter((r) => r.score[0] || r.idx === 3).length;
     assert.equal(m["pass@1"], Math.round((firstCorrect / 30) * 10000) / 100);
   });
 });

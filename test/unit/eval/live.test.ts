@@ -95,6 +95,85 @@ describe("acemath eval against the simulated backend", function () {
     assert.equal(storeLines(out).length, PROBLEMS.length);
   });
 
+  it("reward server failing: generations are kept, reported; --resume scores them and generates nothing", async () => {
+    sim = await scratch.simulator({ tokensPerSecond: 0 });
+    const reference = await runCli(args(join(dir, "reference")));
+    assert.equal(reference.code, 0, reference.stderr);
+
+    const out = join(dir, "failing");
+    sim.setFaults({ status: 500, on: "classify" });
+    const failing = await runCli(args(out));
+    assert.equal(failing.code, 0, failing.stderr);
+    assert.equal(lastJson(failing).failed.set, PROBLEMS.length, "every problem reported as failed");
+    assert.equal(lastJson(failing).problems.set, PROBLEMS.length, "…and none dropped");
+    assert.match(failing.stderr, /scoring failed \(its samples are stored: --resume scores them\)/);
+    assert.equal(storeLines(out).length, PROBLEMS.length, "the generations are stored");
+    assert.equal(existsSync(join(out, "scores.jsonl")), false, "no score is stored");
+
+    sim.setFaults({});
+    const before = sim.requests.length;
+    const resumed = await runCli([...args(out), "--resume"]);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    const asked = sim.requests.slice(before);
+    assert.deepEqual(
+      asked.filter((r) => /completions/.test(r.path)).map((r) => r.path),
+      [],
+      "nothing generated again",
+    );
+    const scored = readFileSync(join(out, "scores.jsonl"), "utf8").trim().split("\n");
+    assert.equal(scored.length, PROBLEMS.length);
+    assert.ok(asked.some((r) => r.path === "/classify" && r.status === 200));
+    assert.deepEqual(lastJson(resumed), lastJson(reference));
+    assert.equal(storeLines(out).length, PROBLEMS.length, "no generation stored twice");
+
+    const complete = sim.requests.length;
+    const again = await runCli([...args(out), "--resume"]);
+    assert.deepEqual(lastJson(again), lastJson(reference));
+    assert.deepEqual(
+      sim.requests
+        .slice(complete)
+        .filter((r) => /completions|classify|pooling/.test(r.path))
+        .map((r) => r.path),
+      [],
+      "a complete run resumed generates and scores nothing",
+    );
+  });
+
+  it("reward server failing midway: --resume scores exactly the problems left unscored", async () => {
+    sim = await scratch.simulator({ tokensPerSecond: 0 });
+    const reference = await runCli(args(join(dir, "reference")));
+    assert.equal(reference.code, 0, reference.stderr);
+
+    const out = join(dir, "midway");
+    // The dialect probe (two /classify) and two scoring requests succeed, then the server fails.
+    sim.setFaults({ status: 500, on: "classify", after: 4 });
+    const failing = await runCli(args(out));
+    assert.equal(failing.code, 0, failing.stderr);
+    const scoredFirst = readFileSync(join(out, "scores.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { index: number }).index);
+    const failed = lastJson(failing).failed.set!;
+    assert.ok(scoredFirst.length >= 2 && failed >= 1, `${scoredFirst.length} scored, ${failed} failed`);
+    assert.equal(scoredFirst.length + failed, PROBLEMS.length);
+
+    sim.setFaults({});
+    const before = sim.requests.length;
+    const resumed = await runCli([...args(out), "--resume"]);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    const asked = sim.requests.slice(before);
+    assert.equal(asked.filter((r) => /completions/.test(r.path)).length, 0, "nothing generated again");
+    const rescored = asked
+      .filter((r) => r.path === "/classify")
+      .flatMap((r) => (r.body as { input: string[] }).input)
+      .map((input) => PROBLEMS.findIndex((p) => input.includes(p.problem)))
+      .filter((index) => index >= 0);
+    const unscored = PROBLEMS.map((_, i) => i).filter((i) => !scoredFirst.includes(i));
+    assert.deepEqual([...new Set(rescored)].sort(), unscored, "only the unscored problems are scored");
+    assert.equal(rescored.length, 4 * unscored.length, "each of their samples once");
+    assert.deepEqual(lastJson(resumed), lastJson(reference));
+  });
+
   it("writes a manifest with dataset hash, prompt, sampling, seeds, servers and version; refuses to mix runs", async () => {
     sim = await scratch.simulator({ tokensPerSecond: 0 });
     const out = join(dir, "run");
@@ -215,12 +294,12 @@ describe("acemath eval --from-samples --rescore", function () {
     writeFileSync(zeroed, records.map((r) => JSON.stringify(r)).join("\n"));
     const sim = await scratch.simulator({ tokensPerSecond: 0 });
     const plain = await runCli(["eval", "--from-samples", zeroed, "--json"]);
-    assert.equal(lastJson(plain).datasets.math_cot_100!["rm@8"], 90, "all ties: the first sample");
+    assert.equal(lastJson(plain).datasets.math_cot_100!["rm@8"], 91, "all ties: the first sample");
     const urls = ["--policy-url", sim.policyBaseUrl, "--reward-url", sim.rewardBaseUrl];
     const rescored = await runCli(["eval", "--from-samples", zeroed, "--rescore", "--json", ...urls]);
     assert.equal(rescored.code, 0, rescored.stderr);
-    // The simulator serves the file's recorded reward scores: rm@8 is back to its 95 (see fromSamples.test.ts).
-    assert.equal(lastJson(rescored).datasets.math_cot_100!["rm@8"], 95, rescored.stderr.slice(-2000));
+    // The simulator serves the file's recorded reward scores: rm@8 is back to its 96 (see fromSamples.test.ts).
+    assert.equal(lastJson(rescored).datasets.math_cot_100!["rm@8"], 96, rescored.stderr.slice(-2000));
     const scoring = sim.requests.filter((r) => /classify|pooling/.test(r.path) && r.status === 200);
     assert.ok(scoring.length >= 100, `${scoring.length} scoring requests`);
   });

@@ -1,9 +1,16 @@
 /**
  * How many requests a live eval makes (against the simulated backend): one /v1/models per endpoint
- * for the whole run, one /classify per problem carrying all its samples, at most --concurrency
- * generations in flight; and with several replica URLs, every replica gets its share.
+ * for the whole run, each problem's samples scored together (several problems per /classify when
+ * they are ready together), at most --concurrency generations in flight; and with several replica
+ * URLs, every replica gets its share.
  */
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ScoreLine } from "../../../src/backends/eval/scoreStore";
+import type { StoreLine } from "../../../src/backends/eval/store";
+import { loadDataset } from "../../sim";
+import { rewardFor } from "../../sim/scoring";
 import type { RecordedRequest } from "../../sim/types";
 import { runCli } from "../cli/cliHarness";
 import { PROBLEMS, lastJson, useScratch, writeProblemSet } from "./liveFixture";
@@ -45,7 +52,7 @@ describe("acemath eval: requests per run", function () {
     ...extra,
   ];
 
-  it("asks /v1/models once per endpoint and scores each problem's samples in one /classify", async () => {
+  it("asks /v1/models once per endpoint and scores each problem's samples together", async () => {
     const sim = await scratch.simulator({ tokensPerSecond: 0 });
     const urls = ["--policy-url", sim.policyBaseUrl, "--reward-url", sim.rewardBaseUrl];
     const run = await runCli(evalArgs([...urls, "--concurrency", "3", "--greedy"]));
@@ -59,12 +66,16 @@ describe("acemath eval: requests per run", function () {
         .join(", "),
     );
     const batches = scoring(sim.requests);
-    assert.equal(batches.length, PROBLEMS.length, "one /classify per problem");
-    // Each batch: the problem's 4 samples and its greedy sample.
-    assert.deepEqual(
-      batches.map((b) => b.length),
-      PROBLEMS.map(() => 5),
+    assert.ok(
+      batches.length <= PROBLEMS.length,
+      `${batches.length} /classify for ${PROBLEMS.length} problems`,
     );
+    // Each problem's 4 samples and its greedy sample, all in the same request.
+    for (const problem of PROBLEMS) {
+      const holding = batches.filter((b) => b.some((input) => input.includes(problem.problem)));
+      assert.equal(holding.length, 1, "one request holds all of a problem's samples");
+      assert.equal(holding[0]!.filter((input) => input.includes(problem.problem)).length, 5);
+    }
     assert.equal(generations(sim.requests).length, 2 * PROBLEMS.length, "samples + greedy per problem");
     assert.ok(lastJson(run).datasets.set!["rm@4"]! > 0);
   });
@@ -119,8 +130,60 @@ describe("acemath eval: requests per run", function () {
       );
     }
     const scored = [scoring(onA).length, scoring(onB).length];
-    assert.equal(scored[0]! + scored[1]!, PROBLEMS.length, "one /classify per problem over both replicas");
+    assert.ok(
+      scored[0]! + scored[1]! <= PROBLEMS.length,
+      "at most one /classify per problem over both replicas",
+    );
     assert.ok(scored[0]! > 0 && scored[1]! > 0, `reward batches per replica: ${scored.join(" + ")}`);
     assert.deepEqual(lastJson(replicated).datasets, lastJson(single).datasets);
+  });
+
+  it("problems that finish together share /classify requests, and every sample gets its own score", async () => {
+    // Generation instant, scoring slow: while the first requests are out, the other problems' samples wait and go together.
+    const sim = await scratch.simulator({ tokensPerSecond: 0, rewardLatencyMs: 300 });
+    const out = join(scratch.dir(), "out");
+    const urls = ["--policy-url", sim.policyBaseUrl, "--reward-url", sim.rewardBaseUrl];
+    const run = await runCli(evalArgs([...urls, "--concurrency", "6", "--out", out]));
+    assert.equal(run.code, 0, run.stderr);
+    const batches = scoring(sim.requests);
+    assert.ok(
+      batches.length < PROBLEMS.length,
+      `${batches.length} /classify for ${PROBLEMS.length} problems`,
+    );
+    assert.ok(
+      batches.some((b) => PROBLEMS.filter((p) => b.some((input) => input.includes(p.problem))).length > 1),
+      "some request holds several problems",
+    );
+    assert.equal(batches.flat().length, 4 * PROBLEMS.length, "every sample scored once");
+
+    // Each stored score is the simulated reward of that sample's own problem and text (a sample
+    // scored under another problem would get that problem's recorded score or a hash: not this).
+    const dataset = loadDataset();
+    const read = <T>(file: string) =>
+      readFileSync(join(out, file), "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as T);
+    const samples = read<StoreLine>("samples.jsonl");
+    const scores = read<ScoreLine>("scores.jsonl");
+    assert.equal(scores.length, PROBLEMS.length);
+    const seen = new Set<number>();
+    for (const line of samples) {
+      const stored = scores.find((s) => s.index === line.index)!;
+      const expected = line.candidates.map(
+        (c) => rewardFor(dataset, PROBLEMS[line.index]!.problem, c.text).score,
+      );
+      assert.deepEqual(stored.scores, expected, `problem ${line.index}`);
+      expected.forEach((score) => seen.add(score));
+    }
+    assert.ok(seen.size >= 12, `the samples' scores differ (${seen.size} distinct), so a mix-up would show`);
+
+    // The same run, one sample per request: the same results.
+    const single = await scratch.simulator({ tokensPerSecond: 0 });
+    const one = ["--policy-url", single.policyBaseUrl, "--reward-url", single.rewardBaseUrl];
+    const unbatched = await runCli(evalArgs([...one, "--concurrency", "6", "--reward-batch", "1"]));
+    assert.equal(unbatched.code, 0, unbatched.stderr);
+    assert.ok(scoring(single.requests).every((b) => b.length === 1));
+    assert.deepEqual(lastJson(unbatched), lastJson(run));
   });
 });

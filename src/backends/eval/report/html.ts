@@ -13,7 +13,7 @@ import { columnTitle, markdownTable } from "../../../core/eval/report";
 import type { EvalSummary } from "../../../core/eval/summary";
 import { stripTerminalControls } from "../../../core/util/terminalSafe";
 import { escapeHtml } from "../../../core/util/safeHtml";
-import { renderAnswer, renderMathText } from "./mathText";
+import { Typesetter } from "./mathText";
 import { REPORT_CSS, REPORT_SCRIPT } from "./assets";
 import { PLOT_SIZE } from "./plotSize";
 
@@ -31,6 +31,8 @@ export interface ReportPage {
   /** KaTeX's CSS with its fonts inlined; null: formulas are shown without it (a note says so). */
   katexCss: string | null;
   version: string;
+  /** What was typeset while the run went on (`warmProblem`); absent: all is typeset now. */
+  typesetter?: Typesetter;
 }
 
 /** The page's CSP: nothing remote, nothing inline without this page's nonce (style attributes excepted: KaTeX needs them). */
@@ -59,7 +61,10 @@ class SolutionRenderer {
   private left: number;
   plain = 0;
 
-  constructor(budget: number) {
+  constructor(
+    budget: number,
+    readonly typeset: Typesetter,
+  ) {
     this.left = budget;
   }
 
@@ -68,7 +73,7 @@ class SolutionRenderer {
       this.plain++;
       return escapeHtml(text);
     }
-    const html = renderMathText(text, "mathml");
+    const html = this.typeset.mathText(text, "mathml");
     this.left -= html.length;
     return html;
   }
@@ -79,7 +84,7 @@ export function reportHtml(
   nonce = newCspNonce(),
   solutionBudget = SOLUTION_BUDGET_CHARS,
 ): string {
-  const solutions = new SolutionRenderer(solutionBudget);
+  const solutions = new SolutionRenderer(solutionBudget, page.typesetter ?? new Typesetter(0));
   const problemSections = page.datasets.map((d) => datasetSection(d, solutions)).join("\n");
   const plainNote = solutions.plain
     ? `<p class="note">${solutions.plain} solutions past the report's size budget are shown as LaTeX source.</p>`
@@ -183,8 +188,8 @@ function problemHtml(problem: BrowsedProblem, graded: GradedProblem, solutions: 
   const rmIndex = rm ? graded.samples.indexOf(rm) : -1;
   return `<details class="problem" data-flags="${flags.join(" ")}">
 <summary><span class="pid">${escapeHtml(problem.id)}</span> ${chip("rm", rm?.correct)} ${chip("maj", maj?.correct)} <span class="tally">${correct}/${problem.samples.length} correct</span> <span class="preview">${escapeHtml(preview(problem.problem))}</span></summary>
-<div class="problem-text">${renderMathText(problem.problem)}</div>
-<p class="gold">Gold: ${renderMathText(problem.gold.includes("$") ? problem.gold : `$${problem.gold}$`)}</p>
+<div class="problem-text">${solutions.typeset.mathText(problem.problem)}</div>
+<p class="gold">Gold: ${solutions.typeset.mathText(goldSource(problem.gold))}</p>
 <table class="samples"><thead><tr><th>#</th><th>Answer</th><th>Reward</th><th>Verdict</th><th>Solution</th></tr></thead>
 <tbody>${greedy}${problem.samples.map((s, i) => sampleRow(String(i + 1), s, i === rmIndex, solutions)).join("")}</tbody></table>
 </details>`;
@@ -202,7 +207,22 @@ function sampleRow(
       ? `<span class="verdict ok">correct</span>`
       : `<span class="verdict bad">wrong</span>`;
   const reward = sample.reward === null ? "–" : sample.reward.toFixed(3);
-  return `<tr${picked ? ` class="picked" title="the reward model's pick"` : ""}><td>${escapeHtml(label)}</td><td class="answer">${renderAnswer(sample.answer)}</td><td class="num">${reward}</td><td>${verdict}</td><td><details class="solution"><summary>show</summary><div class="solution-text">${solutions.render(sample.text)}</div></details></td></tr>`;
+  return `<tr${picked ? ` class="picked" title="the reward model's pick"` : ""}><td>${escapeHtml(label)}</td><td class="answer">${solutions.typeset.answer(sample.answer)}</td><td class="num">${reward}</td><td>${verdict}</td><td><details class="solution"><summary>show</summary><div class="solution-text">${solutions.render(sample.text)}</div></details></td></tr>`;
+}
+
+/** The gold answer as math (a bare answer is one formula). */
+function goldSource(gold: string): string {
+  return gold.includes("$") ? gold : `$${gold}$`;
+}
+
+/** Typesets what the report will show of a problem now, so that writing the report later is only assembly. */
+export function warmProblem(typeset: Typesetter, problem: BrowsedProblem): void {
+  typeset.mathText(problem.problem);
+  typeset.mathText(goldSource(problem.gold));
+  for (const sample of [...(problem.greedy ? [problem.greedy] : []), ...problem.samples]) {
+    typeset.answer(sample.answer);
+    typeset.mathText(sample.text, "mathml");
+  }
 }
 
 function preview(text: string): string {

@@ -53,3 +53,39 @@ export function renderMathText(raw: string, output: MathOutput = "html"): string
 export function renderAnswer(answer: string | null): string {
   return answer === null ? `<span class="none">no answer</span>` : renderFormula(answer, false);
 }
+
+/**
+ * Typesetting remembered for one report: a live run typesets each problem as it finishes (its
+ * samples are known then), so writing the report after the last sample only assembles the page.
+ * Bounded: past `maxChars` of output, texts are typeset again when the report is written.
+ */
+export class Typesetter {
+  private readonly done = new Map<string, string>();
+  private chars = 0;
+  /** Texts typeset (not found remembered): what a report written after warming still had to typeset. */
+  typesetCount = 0;
+
+  constructor(private readonly maxChars = 48_000_000) {}
+
+  mathText(raw: string, output: MathOutput = "html"): string {
+    return this.remember(`${output}\u0000${raw}`, () => renderMathText(raw, output));
+  }
+
+  answer(answer: string | null): string {
+    return answer === null
+      ? renderAnswer(null)
+      : this.remember(`answer\u0000${answer}`, () => renderAnswer(answer));
+  }
+
+  private remember(key: string, typeset: () => string): string {
+    const kept = this.done.get(key);
+    if (kept !== undefined) return kept;
+    const html = typeset();
+    this.typesetCount++;
+    if (this.chars + html.length <= this.maxChars) {
+      this.done.set(key, html);
+      this.chars += html.length;
+    }
+    return html;
+  }
+}

@@ -9,7 +9,11 @@ import { accuracyCurves, scoreHistogram } from "../../../core/eval/plotData";
 import type { EvalSummary } from "../../../core/eval/summary";
 import { reportHtml, type ReportDataset } from "./html";
 import { inlineKatexCss } from "./katexCss";
+import type { Typesetter } from "./mathText";
 import { curvesSvg, scoresSvg } from "./plots";
+
+export { Typesetter } from "./mathText";
+export { warmProblem } from "./html";
 
 export const REPORT_FILES = { html: "report.html", curves: "curves.svg", scores: "scores.svg" } as const;
 
@@ -19,6 +23,8 @@ export interface ReportInput {
   ks: number[];
   seeds: number;
   version: string;
+  /** What was typeset during the run (html.ts `warmProblem`). */
+  typesetter?: Typesetter;
 }
 
 /** The files written, as paths. */
@@ -36,6 +42,7 @@ export function writeEvalReport(dir: string, input: ReportInput): string[] {
     scoresSvg: scores,
     katexCss: inlineKatexCss(),
     version: input.version,
+    ...(input.typesetter ? { typesetter: input.typesetter } : {}),
   });
   const files: [string, string][] = [
     [REPORT_FILES.curves, curves],
