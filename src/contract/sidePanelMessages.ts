@@ -9,11 +9,14 @@
  * (`isFromSidePanel`) before the extension acts on it.
  */
 import type { FinishReason, ScoreKind } from "../core/solve/events";
+import type { SentencePart } from "../core/solve/policies";
 import { RANKING_POLICIES, type RankingPolicy } from "../core/solve/ranking";
 import type { SolveStatus } from "../core/solve/state";
 
 /** How candidates are ordered (the `acemath.ranking.policy` setting). */
 export type SidePolicy = RankingPolicy;
+
+export type { SentencePart };
 
 export const SIDE_POLICIES: readonly SidePolicy[] = RANKING_POLICIES;
 
@@ -51,6 +54,8 @@ export interface SideProblem {
   disagree: boolean;
   /** One plain sentence: what the policies pick, and that they disagree when they do. */
   sentence: string;
+  /** The same sentence in parts: the view typesets the answer parts with KaTeX (untrusted LaTeX). */
+  sentenceParts: SentencePart[];
   /** The policy that orders the main panel, as configured and in effect for this solve. */
   policy: SidePolicy;
   scoreKind: ScoreKind | null;

@@ -1,10 +1,23 @@
 // Issue #9 end to end: the "AceMath" side panel (a webview view) in a real VS Code (code-server) follows the
 // solved problem, shows the answer clusters and each policy's pick, compares two candidates side by side, takes
-// a blind judgement, and comes back as it was after a window reload.
+// a blind judgement and exports the judgements, comes back as it was after a window reload, and follows the
+// selected notebook cell (with a pin); Solve with the cursor between two problems asks which one.
+// ACEMATH_RELOAD_ROUNDS=N reloads N times in the reload test (a stress run of the restore).
 import assert from "node:assert/strict";
-import type { FrameLocator } from "playwright-core";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FrameLocator, Locator } from "playwright-core";
+import { BETWEEN_TITLE } from "../../src/extension/solve/targetChoice";
+import { fixtureProblemText } from "./problem";
 import { settingsFor, solveFixtureProblem, useSimSession, type Session } from "./session";
 import { waitUntil } from "./wait";
+
+/** test/e2e/fixtures/workspace/between.tex: the line of `\section{Algebra}`, between its two problems. */
+const BETWEEN_HEADING_LINE = 10;
+/** Two Markdown problem cells (MATH test problems the simulator has solutions for). */
+const NOTEBOOK = "two-problems.ipynb";
+/** How each cell's problem reads once rendered (KaTeX turns the rest into math). */
+const CELL_TEXT: Record<number, RegExp> = { 1: /^Compute/, 2: /^What is the value of/ };
 
 const SIDE_FRAMES =
   'iframe.webview.ready[src*="extensionId=acemath.acemath-studio"][src*="purpose=webviewView"]';
@@ -39,6 +52,19 @@ async function findSidePanel(session: Session, timeoutMs = 60_000): Promise<Fram
 async function openSidePanel(session: Session): Promise<FrameLocator> {
   await session.workbench.runCommand("AceMath: Show Side Panel");
   return findSidePanel(session);
+}
+
+/**
+ * Runs a palette command that asks something in a quick input (a QuickPick, code-server's save dialog)
+ * and returns that input's text box once the question with `title` shows. The palette closes just
+ * before the question opens, which `runCommand`'s own wait for the closed palette may not see.
+ */
+async function openQuickInputOf(session: Session, command: string, title: string): Promise<Locator> {
+  const widget = session.workbench.page.locator(".quick-input-widget");
+  const running = session.workbench.runCommand(command).catch(() => undefined);
+  await widget.locator(".quick-input-title", { hasText: title }).waitFor({ timeout: 30_000 });
+  void running;
+  return widget.locator("input.input");
 }
 
 let shownSide: FrameLocator | null = null;
@@ -122,6 +148,40 @@ describe("AceMath: side panel (clusters, compare, blind, reload)", function () {
     await side.locator('button[data-action="tab"][data-tab="compare"]').click();
   });
 
+  it("Export Judgements writes the stored judgement as JSONL to the file the user names", async function () {
+    const session = current();
+    const side = sidePanel(session);
+    // A judgement of its own ("tie"), so the file's last line is known whatever ran before.
+    await side.locator('button[data-action="tab"][data-tab="blind"]').click();
+    await side.locator(".blind-section .compare-row").first().waitFor();
+    const judged = Number(
+      (await side.locator(".blind-section .hint").textContent())?.match(/Judged so far: (\d+)/)?.[1] ?? 0,
+    );
+    await side.locator('button[data-verdict="tie"]').click();
+    await side.locator(".blind-section .hint", { hasText: `Judged so far: ${judged + 1}` }).waitFor();
+    await side.locator('button[data-action="tab"][data-tab="candidates"]').click();
+    const target = join(session.server.workspaceDir, "judgements-e2e.jsonl");
+    const input = await openQuickInputOf(session, "AceMath: Export Judgements", "Export AceMath judgements");
+    // code-server's save dialog is a quick input holding a path: name the file there.
+    await input.fill(target);
+    await session.workbench.page.keyboard.press("Enter");
+    const text = await waitUntil(
+      "the exported file",
+      () => existsSync(target) && readFileSync(target, "utf8"),
+    );
+    const lines = text.split("\n").filter((line) => line !== "");
+    assert.equal(lines.length, judged + 1, "one line per stored judgement");
+    const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.equal(records.at(-1)?.verdict, "tie", "the last judgement is the last line");
+    for (const record of records) {
+      assert.equal(record.problem, fixtureProblemText().trim());
+      assert.ok(["A", "B", "tie", "both-wrong"].includes(String(record.verdict)), "a verdict");
+      for (const field of ["solutionA", "solutionB"])
+        assert.ok(typeof record[field] === "string" && record[field] !== "", `${field} is the solution text`);
+      assert.notEqual(record.solutionA, record.solutionB, "two different candidates");
+    }
+  });
+
   it("screenshots: light theme, wide and in a narrow side bar", async function () {
     const session = current();
     const side = sidePanel(session);
@@ -142,29 +202,111 @@ describe("AceMath: side panel (clusters, compare, blind, reload)", function () {
     await side.locator('button[data-action="tab"][data-tab="candidates"]').click();
     await session.workbench.screenshot("side-panel-clusters-narrow-light");
   });
-  // Skipped: flaky in code-server (passed 1 of 5 runs). After "Reload Window" one of the two restored webviews
-  // (the side panel or the solve panel) sometimes stays blank until the layout changes; see the report of
-  // issue #9. The page's own restore (setState + the extension's answer to "ready") is unit-tested in
-  // test/unit/sidePanel/view.test.ts.
-  it.skip("restores after a window reload: same solve, same compared pair", async function () {
+  it("restores after a window reload: same solve, same compared pair", async function () {
     const session = current();
-    await session.workbench.reloaded();
-    // Known defect (report of issue #9): in code-server a restored webview view sometimes stays blank after a
-    // reload until the side bar is laid out again; hiding and showing the side bar works around it.
-    await session.workbench.runCommand("View: Toggle Primary Side Bar Visibility");
-    await session.workbench.runCommand("View: Toggle Primary Side Bar Visibility");
-    const side = (shownSide = await openSidePanel(session));
-    const section = side.locator(".compare-section");
-    await section.waitFor({ timeout: 90_000 });
-    assert.equal(await section.getAttribute("data-left"), "0");
-    assert.equal(await section.getAttribute("data-right"), "5");
+    const page = session.workbench.page;
+    // Both webviews come back at once after the reload: the case where code-server's shared service
+    // worker used to leave one of them blank (src/extension/pageWatchdog.ts).
+    await sidePanel(session).locator('button[data-action="tab"][data-tab="compare"]').click();
+    const pairShown = async (side: FrameLocator) => {
+      const section = side.locator(".compare-section");
+      await section.waitFor({ timeout: 60_000 });
+      return [await section.getAttribute("data-left"), await section.getAttribute("data-right")];
+    };
+    const pair = await pairShown(sidePanel(session));
+    const failedLoads: string[] = [];
+    const onFailed = (request: { url(): string }) => failedLoads.push(request.url());
+    page.on("requestfailed", onFailed);
+    const before = await session.panel.candidateAttributes();
+    const rounds = Number(process.env.ACEMATH_RELOAD_ROUNDS ?? "1");
+    for (let round = 1; round <= rounds; round++) {
+      failedLoads.length = 0;
+      await session.workbench.reloaded();
+      const side = (shownSide = await findSidePanel(session));
+      assert.deepEqual(await pairShown(side), pair, `round ${round}: the same compared pair`);
+      await session.panel.candidates().first().waitFor({ timeout: 60_000 });
+      const after = await session.panel.candidateAttributes();
+      assert.deepEqual(
+        after.map((c) => c.index).sort((a, b) => a - b),
+        before.map((c) => c.index).sort((a, b) => a - b),
+        `round ${round}: the solve panel shows the same candidates`,
+      );
+      const lost = failedLoads.filter((url) => url.includes("vscode-resource"));
+      // Seen in about half the runs: the page the watchdog had to give its html again.
+      if (lost.length > 0)
+        console.log(`      round ${round}: reloaded a page whose resources failed: ${lost.length}`);
+    }
+    page.off("requestfailed", onFailed);
+    const side = sidePanel(session);
     await side.locator('button[data-action="tab"][data-tab="candidates"]').click();
     // The extension host restarted: what it shows now comes from the persisted history.
     await side.locator("table.clusters tbody tr.cluster").first().waitFor({ timeout: 30_000 });
     assert.equal(await side.locator(".side-candidate").count(), 8);
     await side.locator('button[data-action="tab"][data-tab="history"]').click();
     assert.ok((await side.locator(".history-open").count()) >= 1, "the solve is in the history");
-    await session.workbench.screenshot("side-panel-history-after-reload-dark");
+    await session.workbench.screenshot("side-panel-history-after-reload");
     await side.locator('button[data-action="tab"][data-tab="candidates"]').click();
+  });
+  it("with the cursor on a heading between two problems, Solve offers both and solves the one picked", async function () {
+    const session = current();
+    const { workbench, panel } = session;
+    await workbench.runCommand("View: Close All Editors");
+    await workbench.openFile("between.tex");
+    await workbench.placeCursor(BETWEEN_HEADING_LINE, 1);
+    await openQuickInputOf(session, "AceMath: Solve", BETWEEN_TITLE);
+    const rows = workbench.page.locator(".quick-input-list .monaco-list-row");
+    const offered = await rows.evaluateAll((elements) => elements.map((e) => e.textContent ?? ""));
+    assert.equal(offered.length, 2, "the nearest problem on each side");
+    assert.match(offered[0]!, /The problem above.*What is the value of/);
+    assert.match(offered[1]!, /The problem below.*Simplify the expression/);
+    await workbench.screenshot("solve-between-problems-pick");
+    await rows.filter({ hasText: "The problem below" }).click();
+    // The picked problem (below) is the one solved.
+    await panel.frame
+      .locator(".problem", { hasText: /^Simplify the expression/ })
+      .waitFor({ timeout: 60_000 });
+    await panel.waitForStatus("complete");
+    assert.equal(await panel.candidates().count(), 8);
+  });
+
+  it("follows the selected notebook cell: each solved cell's candidates, and Pin keeps the shown one", async function () {
+    const session = current();
+    const { workbench, panel } = session;
+    const page = workbench.page;
+    await workbench.runCommand("View: Close All Editors");
+    await workbench.openNotebook(NOTEBOOK);
+    const cellStatus = (n: number) => page.locator(".statusbar", { hasText: `Cell ${n} of 2` });
+    await cellStatus(1).waitFor();
+    for (const cell of [1, 2]) {
+      if (cell === 2) await page.keyboard.press("ArrowDown");
+      await cellStatus(cell).waitFor();
+      await workbench.runCommand("AceMath: Solve Cell");
+      // The panel still shows the previous solve, complete, until this one starts.
+      await panel.frame.locator(".problem", { hasText: CELL_TEXT[cell]! }).waitFor({ timeout: 60_000 });
+      await panel.waitForStatus("complete");
+    }
+    const side = (shownSide = await openSidePanel(session));
+    await side.locator('button[data-action="tab"][data-tab="candidates"]').click();
+    const sideProblem = side.locator(".side-problem");
+    // Back in the notebook: the side panel follows the selected cell.
+    await workbench.runCommand("View: Focus Active Editor Group");
+    for (const cell of [1, 2]) {
+      await page.keyboard.press(cell === 1 ? "ArrowUp" : "ArrowDown");
+      await cellStatus(cell).waitFor();
+      await sideProblem.filter({ hasText: CELL_TEXT[cell]! }).waitFor({ timeout: 15_000 });
+      assert.equal(await side.locator(".side-candidate").count(), 8, `cell ${cell}'s candidates`);
+    }
+    await workbench.screenshot("side-panel-follows-notebook-cell");
+    await side.locator('button[data-action="pin"]').click();
+    await side.locator('button[data-action="pin"][aria-pressed="true"]').waitFor();
+    await workbench.runCommand("View: Focus Active Editor Group");
+    await page.keyboard.press("ArrowUp");
+    await cellStatus(1).waitFor();
+    // Give the follow (a few refreshes a second) time to show cell 1 if the pin did not hold.
+    await side.locator(".side-source", { hasText: /pinned/i }).waitFor();
+    await page.waitForTimeout(1_500);
+    assert.match((await sideProblem.textContent()) ?? "", CELL_TEXT[2]!, "the pinned cell's solve stays");
+    await side.locator('button[data-action="pin"]').click();
+    await sideProblem.filter({ hasText: CELL_TEXT[1]! }).waitFor({ timeout: 15_000 });
   });
 });

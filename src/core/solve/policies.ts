@@ -52,7 +52,12 @@ export interface PolicyOutcome {
   disagree: boolean;
   /** One plain sentence (plain text, not markup) saying what the policies pick and whether they agree. */
   sentence: string;
+  /** The same sentence in parts, so a view can typeset the answers (`sentence` is their plain join). */
+  sentenceParts: SentencePart[];
 }
+
+/** A piece of the policies' sentence: plain words, or a final answer (LaTeX source, untrusted). */
+export type SentencePart = { kind: "text"; text: string } | { kind: "answer"; answer: string };
 
 /** The policy a solve uses when the user chose none: weighted vote when any candidate is scored, else majority. */
 export function defaultPolicy(candidates: readonly PolicyCandidate[]): RankingPolicy {
@@ -92,7 +97,8 @@ export function comparePolicies(
   } satisfies Record<RankingPolicy, number | null>;
   const chosen = new Set(Object.values(picks).filter((p): p is number => p !== null));
   const disagree = chosen.size > 1;
-  return { clusters, picks, disagree, sentence: policySentence(candidates, clusters, picks) };
+  const sentenceParts = policySentence(candidates, clusters, picks);
+  return { clusters, picks, disagree, sentence: sentenceText(sentenceParts), sentenceParts };
 }
 
 /** The cluster a policy picks, or null. */
@@ -176,29 +182,43 @@ const POLICY_WORDS: Record<RankingPolicy, string> = {
   "weighted-vote": "reward-weighted vote",
 };
 
+/** The sentence as its own plain text (a screen reader, the CLI); answers stay LaTeX source. */
+export function sentenceText(parts: readonly SentencePart[]): string {
+  return parts.map((part) => (part.kind === "text" ? part.text : part.answer)).join("");
+}
+
 function policySentence(
   candidates: readonly PolicyCandidate[],
   clusters: readonly AnswerCluster[],
   picks: Record<RankingPolicy, number | null>,
-): string {
+): SentencePart[] {
   const total = candidates.length;
-  const describe = (at: number): string => {
+  const text = (value: string): SentencePart => ({ kind: "text", text: value });
+  const describe = (at: number): SentencePart[] => {
     const cluster = clusters[at]!;
-    return `${cluster.answer} (${cluster.votes} of ${total} ${total === 1 ? "vote" : "votes"})`;
+    return [
+      { kind: "answer", answer: cluster.answer },
+      text(` (${cluster.votes} of ${total} ${total === 1 ? "vote" : "votes"})`),
+    ];
   };
-  if (clusters.length === 0) return "No candidate has a final answer, so no policy picks one.";
+  if (clusters.length === 0) return [text("No candidate has a final answer, so no policy picks one.")];
   if (picks["reward-top1"] === null) {
-    return `No reward scores: majority vote picks ${describe(picks.majority!)}.`;
+    return [text("No reward scores: majority vote picks "), ...describe(picks.majority!), text(".")];
   }
   const byCluster = new Map<number, RankingPolicy[]>();
   for (const policy of RANKING_POLICIES) {
     const at = picks[policy];
     if (at !== null) byCluster.set(at, [...(byCluster.get(at) ?? []), policy]);
   }
-  if (byCluster.size === 1) return `All three policies pick ${describe(picks.majority!)}.`;
+  if (byCluster.size === 1)
+    return [text("All three policies pick "), ...describe(picks.majority!), text(".")];
   const parts = [...byCluster].map(([at, policies]) => {
     const who = policies.map((p) => POLICY_WORDS[p]).join(" and ");
-    return `${who} ${policies.length > 1 ? "pick" : "picks"} ${describe(at)}`;
+    return [text(`${who} ${policies.length > 1 ? "pick" : "picks"} `), ...describe(at)];
   });
-  return `The policies disagree: ${parts.join("; ")}.`;
+  return [
+    text("The policies disagree: "),
+    ...parts.flatMap((part, i) => (i === 0 ? part : [text("; "), ...part])),
+    text("."),
+  ];
 }

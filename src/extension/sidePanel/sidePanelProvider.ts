@@ -3,7 +3,7 @@
  * (./chooseShown.ts), sends the shown solve as plain data (./sideProblem.ts) and carries out what the
  * view asks, after validating every message (src/contract/sidePanelMessages.ts). The view keeps its
  * own state with `setState` (`retainContextWhenHidden` is off) and asks for the extension's with
- * "ready" whenever it (re)loads.
+ * "ready" whenever it (re)loads; a page that never does is given its html again (../pageWatchdog.ts).
  */
 import * as vscode from "vscode";
 import {
@@ -15,6 +15,7 @@ import {
 import type { SolveState } from "../../core/solve/state";
 import { readRankingPolicy } from "../config";
 import { log } from "../log";
+import { PageWatchdog } from "../pageWatchdog";
 import { showActionFailed, showInternalError } from "../notifications";
 import type { SolveController } from "../solve/solveController";
 import { chooseShown, hasSolve, LATEST_KEY, type Pin, type ShownSolve } from "./chooseShown";
@@ -34,6 +35,8 @@ export class SidePanelProvider implements vscode.WebviewViewProvider, vscode.Dis
   private pin: Pin | null = null;
   private shown: ShownSolve | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Reloads the page when it never says "ready" (see ../pageWatchdog.ts: code-server's shared worker). */
+  private watchdog: PageWatchdog | null = null;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -51,12 +54,30 @@ export class SidePanelProvider implements vscode.WebviewViewProvider, vscode.Dis
         vscode.Uri.joinPath(this.extensionUri, "media"),
       ],
     };
-    view.webview.html = renderSidePanelHtml(view.webview, this.extensionUri);
+    const setHtml = () => (view.webview.html = renderSidePanelHtml(view.webview, this.extensionUri));
+    this.watchdog?.dispose();
+    const watchdog = (this.watchdog = new PageWatchdog({
+      reload: () => {
+        log().warn("The side panel's page did not load in time: giving it its page again.");
+        setHtml();
+      },
+      isVisible: () => view.visible,
+      gaveUp: () => log().warn("The side panel's page still did not load; hide and show the view to retry."),
+    }));
+    setHtml();
+    watchdog.loading();
     this.disposables.push(
-      view.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      view.onDidChangeVisibility(() => this.scheduleRefresh()),
+      view.webview.onDidReceiveMessage((message: unknown) => {
+        if (isFromSidePanel(message) && message.type === "ready") watchdog.ready();
+        this.receive(message);
+      }),
+      view.onDidChangeVisibility(() => {
+        watchdog.viewStateChanged();
+        this.scheduleRefresh();
+      }),
     );
     view.onDidDispose(() => {
+      watchdog.dispose();
       if (this.view === view) this.view = null;
     });
     this.view = view;
@@ -187,6 +208,7 @@ export class SidePanelProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.watchdog?.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

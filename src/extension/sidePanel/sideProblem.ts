@@ -50,6 +50,7 @@ export function sideProblemOf(state: SolveState, options: SideProblemOptions): S
     picks: outcome.picks,
     disagree: outcome.disagree,
     sentence: outcome.sentence,
+    sentenceParts: outcome.sentenceParts,
     policy: state.rankingMethod ? POLICY_OF_METHOD[state.rankingMethod] : options.configured,
     scoreKind: state.scoreKind,
     rewardModel: state.reward?.model ?? null,

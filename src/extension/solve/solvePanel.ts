@@ -13,11 +13,17 @@ import {
   type ToWebview,
 } from "../../contract/webviewMessages";
 import { log } from "../log";
+import { PageWatchdog } from "../pageWatchdog";
 import { renderPanelHtml } from "./panelHtml";
 
 export type PanelActions = (message: FromWebview) => void | Promise<void>;
 
-const FLUSH_INTERVAL_MS = 40;
+/**
+ * About one animation frame: the panel re-renders only the open block of a streaming card, so it
+ * can draw every batch in the next frame; fewer, bigger messages would only add latency.
+ * bench/uiMetrics.ts batches the same way.
+ */
+const FLUSH_INTERVAL_MS = 16;
 
 export class SolvePanel implements vscode.Disposable {
   static readonly viewType = "acemath.solutions";
@@ -61,9 +67,25 @@ export class SolvePanel implements vscode.Disposable {
       return;
     }
     panel.webview.options = this.webviewOptions();
-    panel.webview.html = renderPanelHtml(panel.webview, this.extensionUri);
-    panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
+    const setHtml = () => (panel.webview.html = renderPanelHtml(panel.webview, this.extensionUri));
+    // A page that never says "ready" is given its html again (see ../pageWatchdog.ts for why).
+    const watchdog = new PageWatchdog({
+      reload: () => {
+        log().warn("The solve panel's page did not load in time: giving it its page again.");
+        setHtml();
+      },
+      isVisible: () => panel.visible,
+      gaveUp: () => log().warn("The solve panel's page still did not load; close and reopen it to retry."),
+    });
+    setHtml();
+    watchdog.loading();
+    panel.webview.onDidReceiveMessage((message: unknown) => {
+      if (isFromWebview(message) && message.type === "ready") watchdog.ready();
+      this.receive(message);
+    });
+    panel.onDidChangeViewState(() => watchdog.viewStateChanged());
     panel.onDidDispose(() => {
+      watchdog.dispose();
       this.panel = null;
       this.pending = [];
     });

@@ -114,6 +114,46 @@ describe("side panel view (bundled, in jsdom)", function () {
     assert.ok(rows[0]!.querySelector(".katex"), "answers rendered with KaTeX");
   });
 
+  it("typesets the answers in the policies' sentence, never as HTML, with the plain sentence as its tooltip", async () => {
+    // Problem 70's real candidates, their two answers written as LaTeX (one hostile).
+    const real = loadProblem(70);
+    const latex: Record<string, string> = { "19": "\\frac{38}{2}", "31": "\\href{javascript:alert(1)}{31}" };
+    const problem = { ...real, answers: real.answers.map((a) => latex[a] ?? a) };
+    const view = sideProblemOf(await solvedState(problem), {
+      key: "latest",
+      configured: "weighted-vote",
+      solvedAt: null,
+    });
+    const page = openPage(script);
+    await send(page, { type: "show", problem: view, source: "cursor", pinned: false, note: "" });
+    const sentence = $(page, ".disagreement");
+    const answers = [...sentence.querySelectorAll<HTMLElement>(".sentence-answer")];
+    assert.equal(answers.length, 2, "one typeset answer per side of the disagreement");
+    assert.ok(answers[0]!.querySelector(".katex .mfrac") ?? answers[1]!.querySelector(".katex .mfrac"));
+    assert.equal(sentence.querySelector("a"), null, "\\href is not turned into a link");
+    // What is drawn: KaTeX's MathML copy (for screen readers) holds the source as an annotation.
+    const drawn = sentence.cloneNode(true) as HTMLElement;
+    drawn.querySelectorAll(".katex-mathml").forEach((mathml) => mathml.remove());
+    const shown = drawn.textContent ?? "";
+    assert.ok(!shown.includes("\\frac"), `no raw LaTeX in the shown sentence: ${shown}`);
+    assert.match(shown, /^The policies disagree: .*majority vote picks .*\(5 of 8 votes\)/);
+    assert.equal(sentence.getAttribute("title"), view.sentence);
+    assert.ok(view.sentence.includes("\\frac{38}{2} (5 of 8 votes)"), view.sentence);
+  });
+
+  it("a state saved before the sentence had parts still shows the plain sentence", async () => {
+    const first = openPage(script);
+    const message = await showMessage(70);
+    await send(first, message);
+    const saved = structuredClone(first.saved.at(-1)) as { problem: Record<string, unknown> };
+    delete saved.problem.sentenceParts;
+    const restored = openPage(script, saved);
+    assert.equal(
+      $(restored, ".disagreement").textContent,
+      message.type === "show" ? message.problem?.sentence : "",
+    );
+  });
+
   it("lists the candidates in the solve's order, numbered #index+1, with spoken scores", async () => {
     const page = openPage(script);
     const message = await showMessage(70);

@@ -63,6 +63,28 @@ function clusterRow(problem: SideProblem, position: number): HTMLTableRowElement
   );
 }
 
+/**
+ * What the policies pick, with the answers typeset like everywhere else in the panel (KaTeX with the
+ * untrusted-LaTeX options, via `showAnswerMath`); the plain sentence, answers as source, is the tooltip.
+ * A page restored from an older saved state may lack the parts: it shows the plain sentence.
+ */
+function policiesSentence(problem: SideProblem): HTMLElement {
+  const parts = problem.sentenceParts ?? [{ kind: "text", text: problem.sentence }];
+  return el(
+    "p",
+    {
+      className: problem.disagree ? "disagreement" : "agreement",
+      attrs: { title: problem.sentence, ...(problem.disagree ? { role: "status" } : {}) },
+    },
+    parts.map((part) => {
+      if (part.kind === "text") return document.createTextNode(part.text);
+      const answer = el("span", { className: "sentence-answer" });
+      showAnswerMath(answer, part.answer);
+      return answer;
+    }),
+  );
+}
+
 export function clustersView(problem: SideProblem): HTMLElement {
   const head = el("thead", {}, [
     el("tr", {}, [
@@ -77,11 +99,7 @@ export function clustersView(problem: SideProblem): HTMLElement {
     {},
     problem.clusters.map((_, position) => clusterRow(problem, position)),
   );
-  const sentence = el("p", {
-    className: problem.disagree ? "disagreement" : "agreement",
-    text: problem.sentence,
-    attrs: problem.disagree ? { role: "status" } : {},
-  });
+  const sentence = policiesSentence(problem);
   return el("section", { className: "clusters-section", attrs: { "aria-label": "Answer clusters" } }, [
     sentence,
     problem.clusters.length > 0
