@@ -4,18 +4,15 @@
  *
  * - chunk_to_paint_p95_ms: the product's solve pipeline in this process against the simulator (8
  *   streams at 100 tokens/s each), its events batched as the extension's panel does (one message per
- *   40 ms), posted into the page; for each message, from the arrival of its oldest chunk to the first
+ *   16 ms), posted into the page; for each message, from the arrival of its oldest chunk to the first
  *   frame drawn after the page handled it. p95 over every message of the solve.
  * - render_8_candidates_ms: a fresh panel given a whole solve of 8 real candidates (KaTeX included) in
- *   one message, until the frame that shows it is drawn.
+ *   one message, until the first paint that shows what is on screen in its final form (the rest is
+ *   drawn later); render_8_candidates_all_ms: until all 8 are drawn, off screen too.
  * - activation_node_ms: the extension's bundle loaded and activate() run in a fresh Node process with a
  *   stub `vscode` module: the extension's own share of activation, for profiling it (`activation_ms`
  *   itself is measured in code-server: bench/uiVscode.ts).
  */
-import * as esbuild from "esbuild";
-import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import type { SolveEvent } from "../src/core/solve/events";
 import { OpenAiPolicyBackend } from "../src/backends/http/openaiPolicy";
@@ -24,11 +21,11 @@ import { solve } from "../src/core/solve/pipeline";
 import { loadDataset, startSimulator } from "../test/sim";
 import { request } from "../test/unit/core/solveHarness";
 import { completeSolve, loadSample } from "../test/unit/webview/solveFixture";
+import { activateInFreshNode, buildExtensionBundles } from "../test/support/extensionBundles";
 import { median } from "./support";
 
-const ROOT = join(__dirname, "..");
-/** The extension flushes batched events every 40 ms (src/extension/solve/solvePanel.ts). */
-const FLUSH_MS = 40;
+/** The extension flushes batched events every 16 ms (src/extension/solve/solvePanel.ts). */
+const FLUSH_MS = 16;
 
 /**
  * Installs, in the page, a recorder of when each candidate's streamed text is painted: a message's
@@ -42,10 +39,12 @@ async function recordChunkPaints(page: Page): Promise<void> {
   // tsx names the functions below with an `__name` helper that the page does not have.
   await page.evaluate("window.__name = (f) => f");
   await page.evaluate(() => {
-    const w = window as unknown as { __paints: number[]; __paintsAll: number[] };
+    const w = window as unknown as { __paints: number[]; __paintsAll: number[]; __inPage: number[] };
     w.__paints = [];
     w.__paintsAll = [];
-    const pending = new Map<number, { at: number; visible: boolean }[]>();
+    // The page's own share: from the message's arrival in the page to the paint (cards on screen).
+    w.__inPage = [];
+    const pending = new Map<number, { at: number; received: number; visible: boolean }[]>();
     const onScreen = new Set<number>();
     const cardIndex = (node: Node | null) => {
       const element = node instanceof Element ? node : (node?.parentElement ?? null);
@@ -64,11 +63,12 @@ async function recordChunkPaints(page: Page): Promise<void> {
     window.addEventListener("message", (event: MessageEvent<{ sentAt?: number; events?: SolveEvent[] }>) => {
       const { sentAt, events } = event.data;
       if (sentAt === undefined) return;
+      const received = Date.now();
       for (const e of events ?? [])
         if (e.type === "delta")
           pending.set(e.index, [
             ...(pending.get(e.index) ?? []),
-            { at: sentAt, visible: onScreen.has(e.index) },
+            { at: sentAt, received, visible: onScreen.has(e.index) },
           ]);
     });
     new MutationObserver((records) => {
@@ -88,9 +88,11 @@ async function recordChunkPaints(page: Page): Promise<void> {
         if (sent.length === 0) continue;
         setTimeout(() => {
           const now = Date.now();
-          for (const { at, visible } of sent) {
+          for (const { at, received, visible } of sent) {
             w.__paintsAll.push(now - at);
-            if (visible) w.__paints.push(now - at);
+            if (!visible) continue;
+            w.__paints.push(now - at);
+            w.__inPage.push(now - received);
           }
         }, 0);
       }
@@ -153,16 +155,16 @@ export async function chunkToPaint(page: Page): Promise<number> {
     await Promise.all(sends);
     await page.waitForSelector('#status[data-status="complete"]');
     await page.waitForTimeout(200);
-    const { visible, all } = await page.evaluate(() => {
-      const w = window as unknown as { __paints: number[]; __paintsAll: number[] };
-      return { visible: w.__paints, all: w.__paintsAll };
+    const { visible, all, inPage } = await page.evaluate(() => {
+      const w = window as unknown as { __paints: number[]; __paintsAll: number[]; __inPage: number[] };
+      return { visible: w.__paints, all: w.__paintsAll, inPage: w.__inPage };
     });
     const p95 = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
       return sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] ?? Number.NaN;
     };
     console.log(
-      `chunk to paint: p95 ${p95(visible)} ms over ${visible.length} deltas of cards on screen; every card (off screen ones render when they scroll into view): p95 ${p95(all)} ms over ${all.length}`,
+      `chunk to paint: p95 ${p95(visible)} ms over ${visible.length} deltas of cards on screen (of which in the page, from the message's arrival: p95 ${p95(inPage)} ms); every card (off screen ones render when they scroll into view): p95 ${p95(all)} ms over ${all.length}`,
     );
     return p95(visible);
   } finally {
@@ -170,9 +172,54 @@ export async function chunkToPaint(page: Page): Promise<number> {
   }
 }
 
-/** A whole solve of 8 real candidates in one message, into a panel that has drawn nothing yet. */
-export async function renderEightCandidates(page: Page): Promise<number> {
+/**
+ * Installs a recorder of the first paint that shows everything on screen in its final form: the
+ * solve complete (header, answers table), no solution chunk on screen still a placeholder (a chunk
+ * counts as on screen where it meets both the viewport and its card's scrolling box), and the fonts
+ * loaded (KaTeX's glyphs are invisible until theirs arrive). Checked in a task queued after each
+ * change of the page, or after the fonts load, which runs after that frame is painted; what it
+ * reads is what that paint showed.
+ */
+async function recordOnScreenPaint(page: Page): Promise<void> {
+  await page.evaluate("window.__name = (f) => f");
+  await page.evaluate(() => {
+    const w = window as unknown as { __onScreenAt: number | null };
+    w.__onScreenAt = null;
+    const meets = (a: DOMRect, b: { top: number; bottom: number; left: number; right: number }) =>
+      a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
+    const viewport = () => ({ top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth });
+    const allOnScreenDrawn = () => {
+      if (!document.querySelector('#status[data-status="complete"]')) return false;
+      if (document.fonts.status !== "loaded") return false;
+      for (const chunk of document.querySelectorAll(".md-chunk.pending")) {
+        const box = chunk.closest(".solution")?.getBoundingClientRect();
+        const rect = chunk.getBoundingClientRect();
+        if (box && meets(rect, box) && meets(rect, viewport())) return false;
+      }
+      return true;
+    };
+    const check = () =>
+      setTimeout(() => {
+        if (w.__onScreenAt === null && allOnScreenDrawn()) w.__onScreenAt = performance.now();
+      }, 0);
+    new MutationObserver(check).observe(document.getElementById("app") as Node, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+    document.fonts.addEventListener("loadingdone", () => requestAnimationFrame(check));
+  });
+}
+
+/**
+ * A whole solve of 8 real candidates in one message, into a panel that has drawn nothing yet: until
+ * the first paint that shows what is on screen in its final form (`render_8_candidates_ms`), and
+ * until the panel has drawn all 8 solutions, off screen too, and settled (`..._all_ms`).
+ */
+export async function renderEightCandidates(page: Page): Promise<Record<string, number>> {
   await recordSettledPaint(page);
+  await recordOnScreenPaint(page);
   const events = completeSolve(loadSample(37));
   const sentAt = await page.evaluate(
     (message) => {
@@ -193,71 +240,20 @@ export async function renderEightCandidates(page: Page): Promise<number> {
     }
     return w.__lastChange;
   });
-  return lastChange - sentAt;
-}
-
-/**
- * A `vscode` module for activating the bundle outside VS Code: each name the bundle reads from it is a
- * callable stub that returns another stub. esbuild copies the module's own names (`__toESM`), so the
- * names are listed up front, taken from the bundle's own uses.
- */
-function vscodeStub(bundleText: string): string {
-  const aliases = [...bundleText.matchAll(/(\w+)=\w+\(require\("vscode"\)\)/g)].map((m) => m[1]);
-  const uses = aliases.flatMap((alias) => [...bundleText.matchAll(new RegExp(`\\b${alias}\\.(\\w+)`, "g"))]);
-  const names = [...new Set(uses.map((m) => m[1]))];
-  return `
-const stub = () => {
-  const own = new Map();
-  return new Proxy(function () {}, {
-    get: (target, key) => {
-      if (key === "then") return undefined;
-      if (key === Symbol.toPrimitive) return () => "";
-      if (!own.has(key)) own.set(key, stub());
-      return own.get(key);
-    },
-    set: (target, key, value) => (own.set(key, value), true),
-    apply: () => stub(),
-    construct: () => stub(),
-  });
-};
-const names = ${JSON.stringify(names)};
-module.exports = new Proxy({}, {
-  get: (target, key) => (target[key] ??= stub()),
-  ownKeys: () => names,
-  getOwnPropertyDescriptor: (target, key) => ({ configurable: true, enumerable: true, value: (target[key] ??= stub()) }),
-});
-`;
+  const onScreenAt = await page.evaluate(
+    () => (window as unknown as { __onScreenAt: number | null }).__onScreenAt,
+  );
+  return {
+    render_8_candidates_ms: (onScreenAt ?? Number.NaN) - sentAt,
+    render_8_candidates_all_ms: lastChange - sentAt,
+  };
 }
 
 /** Median milliseconds of require(bundle) + activate() in fresh Node processes, `runs` times. */
 export async function activationMs(dir: string, runs: number): Promise<number> {
-  const bundle = join(dir, "extension.js");
-  await esbuild.build({
-    entryPoints: [join(ROOT, "src/extension/main.ts")],
-    outfile: bundle,
-    bundle: true,
-    minify: true,
-    platform: "node",
-    format: "cjs",
-    target: "es2022",
-    external: ["vscode", "node-llama-cpp"],
-    logLevel: "warning",
-  });
-  writeFileSync(join(dir, "vscode-stub.js"), vscodeStub(readFileSync(bundle, "utf8")));
-  const probe = `
-const Module = require("module");
-const load = Module._load;
-Module._load = (name, ...rest) => name === "vscode" ? load(${JSON.stringify(join(dir, "vscode-stub.js"))}, ...rest) : load(name, ...rest);
-const context = { subscriptions: [], extensionUri: {}, extensionPath: ${JSON.stringify(ROOT)}, globalState: { get() {}, update() {} }, workspaceState: { get() {}, update() {} }, secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) }, globalStorageUri: {}, storageUri: {}, logUri: {} };
-const t0 = performance.now();
-require(${JSON.stringify(bundle)}).activate(context);
-console.log(performance.now() - t0);
-process.exit(0);
-`;
+  // The bundles the package ships (the activation bundle and the one it loads on first use).
+  const bundle = (await buildExtensionBundles(dir)).activation.file;
   const times: number[] = [];
-  for (let i = 0; i < runs; i++)
-    times.push(
-      Number(execFileSync(process.execPath, ["-e", probe], { encoding: "utf8" }).trim().split("\n").pop()),
-    );
+  for (let i = 0; i < runs; i++) times.push(activateInFreshNode(bundle).ms);
   return median(times);
 }

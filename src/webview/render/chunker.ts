@@ -7,6 +7,14 @@
  * stays open longer than `maxChars` (a fence or a `\begin` that never ends, one huge line) is cut
  * anyway: it then renders less faithfully, but in bounded steps. Streaming text only grows, so the
  * chunker consumes each new complete line once: every chunk but the last is final.
+ *
+ * A boundary is only taken once the line after the blank one shows that a new block starts there:
+ * a list item or an indented line would continue the block before it (a loose list, an item's
+ * second paragraph, indented code), and cutting there would render differently. So rendering the
+ * chunks one by one gives the same HTML as rendering the whole text (test/unit/webview/incremental.test.ts);
+ * only the `maxChars` cuts of pathological text break that. The same boundaries inside the last
+ * chunk are its `settledOfLast` prefix: blocks that can no longer change while the text grows, so
+ * the panel renders them once and re-renders only what follows (view/solutionView.ts).
  */
 import { advanceOpenConstructs, isOpen, noOpenConstructs, type OpenConstructs } from "./blocks";
 
@@ -21,6 +29,19 @@ export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { targetChars: 1200, maxChars: 
 
 const TAIL_CHECK_CHARS = 256;
 
+/** A line that, after a blank line, continues the block before it: an indented line or a list item. */
+const CONTINUES_BLOCK = /^(?:\s|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$))/;
+/** An unfinished line that may still become a list marker ("-", "12", "3."). */
+const MAY_BECOME_MARKER = /^(?:[-*+]|\d{1,9}[.)]?)$/;
+
+/** Whether the (possibly unfinished) first line after a blank line already shows a new block starts. */
+function startsNewBlock(line: string, complete: boolean): boolean {
+  if (line === "" || CONTINUES_BLOCK.test(line)) return false;
+  return complete || !MAY_BECOME_MARKER.test(line);
+}
+
+const trimEnd = (text: string) => text.replace(/\s+$/, "");
+
 export class MarkdownChunker {
   /** Characters of the text consumed as complete lines. */
   private consumed = 0;
@@ -30,6 +51,17 @@ export class MarkdownChunker {
   private current: string[] = [];
   private currentChars = 0;
   private open: OpenConstructs = noOpenConstructs();
+  /** Lines of `current` that are whole blocks, followed by a block boundary. */
+  private settledLines = 0;
+  /** Lines of `current` before a blank line that may be a block boundary, once the next line shows it. */
+  private boundaryAt: number | null = null;
+  /** `currentChars` before those blank lines: what the chunk would hold if cut there. */
+  private boundaryChars = 0;
+  /**
+   * The part of the last chunk `update` returned that can no longer change as the text grows: its
+   * whole blocks ("" when none). Rendering it and the rest separately gives the chunk's HTML.
+   */
+  settledOfLast = "";
 
   constructor(private readonly limits: ChunkLimits = DEFAULT_CHUNK_LIMITS) {}
 
@@ -54,13 +86,24 @@ export class MarkdownChunker {
 
   /** The closed chunks, then the current one with the unfinished line, cut the way addLine would. */
   private withLast(partialLine: string): string[] {
-    const fits = this.currentChars + partialLine.length <= this.limits.maxChars;
+    const head = [...this.closed];
+    let current = this.current;
+    let chars = this.currentChars;
+    let settled = this.settledLines;
+    if (this.boundaryAt !== null && startsNewBlock(partialLine, false)) {
+      if (this.boundaryChars >= this.limits.targetChars) {
+        head.push(trimEnd(current.join("\n")));
+        [current, chars, settled] = [[], 0, 0];
+      } else settled = this.boundaryAt;
+    }
+    const fits = chars + partialLine.length <= this.limits.maxChars;
     const tail = fits
-      ? [[...this.current, partialLine].join("\n")]
-      : [this.current.join("\n"), ...splitLongLine(partialLine, this.limits.maxChars)];
+      ? [[...current, partialLine].join("\n")]
+      : [current.join("\n"), ...splitLongLine(partialLine, this.limits.maxChars)];
     // Closed chunks are never blank (see close); only the tail needs the check.
-    const last = tail.map((chunk) => chunk.replace(/\s+$/, "")).filter((chunk) => chunk.trim() !== "");
-    return [...this.closed, ...last];
+    const last = tail.map(trimEnd).filter((chunk) => chunk.trim() !== "");
+    this.settledOfLast = fits && last.length > 0 ? trimEnd(current.slice(0, settled).join("\n")) : "";
+    return [...head, ...last];
   }
 
   private addLine(line: string): void {
@@ -72,13 +115,25 @@ export class MarkdownChunker {
       return;
     }
     if (line.trim() === "" && !isOpen(this.open)) {
-      if (this.currentChars >= this.limits.targetChars) this.close();
-      else if (this.current.length > 0) this.push(line);
+      if (this.current.length === 0) return;
+      if (this.boundaryAt === null)
+        [this.boundaryAt, this.boundaryChars] = [this.current.length, this.currentChars];
+      this.push(line);
       return;
     }
+    if (this.boundaryAt !== null) this.takeBoundary(line);
     if (this.currentChars + line.length > this.limits.maxChars) this.close();
     this.push(line);
     advanceOpenConstructs(this.open, line);
+  }
+
+  /** The first line after blank ones: a block boundary if it starts a new block. */
+  private takeBoundary(line: string): void {
+    if (startsNewBlock(line, true)) {
+      if (this.boundaryChars >= this.limits.targetChars) this.close();
+      else this.settledLines = this.boundaryAt!;
+    }
+    this.boundaryAt = null;
   }
 
   private push(line: string): void {
@@ -87,10 +142,12 @@ export class MarkdownChunker {
   }
 
   private close(): void {
-    const chunk = this.current.join("\n").replace(/\s+$/, "");
+    const chunk = trimEnd(this.current.join("\n"));
     if (chunk.trim() !== "") this.closed.push(chunk);
     this.current = [];
     this.currentChars = 0;
+    this.settledLines = 0;
+    this.boundaryAt = null;
   }
 
   private reset(): void {
@@ -99,6 +156,9 @@ export class MarkdownChunker {
     this.closed.length = 0;
     this.current = [];
     this.currentChars = 0;
+    this.settledLines = 0;
+    this.boundaryAt = null;
+    this.settledOfLast = "";
     this.open = noOpenConstructs();
   }
 }

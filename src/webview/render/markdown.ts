@@ -21,6 +21,9 @@ type RenderRule = NonNullable<MarkdownIt["renderer"]["rules"]["text"]>;
 
 function createMarkdownIt(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+  // A reference definition (`[a]: url`) changes text blocks away from it, so a solution rendered
+  // block by block (view/solutionView.ts) would differ from one rendered whole; models do not write them.
+  md.disable("reference");
   md.use(markdownItKatex, { enableBareBlocks: true });
   md.use(bracketMathPlugin);
   md.use(dollarCurrencyPlugin);

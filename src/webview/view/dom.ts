@@ -26,6 +26,11 @@ export function setRenderedHtml(element: Element, trustedRendererOutput: string)
   element.innerHTML = trustedRendererOutput;
 }
 
+/** Appends HTML produced by `renderMarkdown` after the element's children — nothing else. */
+export function appendRenderedHtml(element: Element, trustedRendererOutput: string): void {
+  element.insertAdjacentHTML("beforeend", trustedRendererOutput);
+}
+
 /** Sets an attribute only when it changes, so attribute observers (and tests) see real changes only. */
 export function setAttr(element: Element, name: string, value: string): void {
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);

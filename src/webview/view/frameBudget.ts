@@ -25,9 +25,11 @@ export class FrameBudget {
     this.start = now();
   }
 
-  exhausted(): boolean {
+  /** `scale` stretches both limits (on-screen chunks may take a longer frame than the rest). */
+  exhausted(scale = 1): boolean {
     if (this.steps === 0) return false;
-    return this.htmlChars >= this.limits.maxHtmlChars || this.now() - this.start > this.limits.budgetMs;
+    const { maxHtmlChars, budgetMs } = this.limits;
+    return this.htmlChars >= maxHtmlChars * scale || this.now() - this.start > budgetMs * scale;
   }
 
   /** Records one unit of work done in this frame and the HTML it inserted. */

@@ -190,17 +190,34 @@ export class Panel {
       dirty.solutions.delete(index);
       this.working.add(index);
     }
-    // Chunks near the viewport first, in every card; then the off-screen rest of ordinary-size cards.
-    for (const index of this.working) {
-      const started = options.now();
-      this.cards.get(index)?.body.renderSome(budget, "visible");
-      this.throttle.recordRender(index, started, options.now());
+    // Chunks on screen first, then near it, in every card; then the off-screen rest of ordinary-size cards.
+    const inOrder = state.order.filter((index) => this.working.has(index));
+    const frameStart = options.now();
+    const costs = new Map<number, number>();
+    for (const pass of ["onScreen", "visible"] as const) {
+      for (const index of inOrder) {
+        const started = options.now();
+        this.cards.get(index)?.body.renderSome(budget, pass);
+        costs.set(index, (costs.get(index) ?? 0) + options.now() - started);
+      }
     }
-    for (const index of this.working) this.cards.get(index)?.body.renderSome(budget, "eager");
+    for (const [index, cost] of costs) this.throttle.recordRender(index, frameStart, frameStart + cost);
+    this.renderEagerChunks(inOrder, budget);
     for (const index of [...this.working]) {
       if (!this.cards.get(index)?.body.hasWork()) this.working.delete(index);
     }
     // Scrolling reads layout: done after every write of the frame, so the browser lays out once.
     for (const card of streamed) scrollToTail(card);
+  }
+
+  /**
+   * The off-screen rest, by rank: each card's first chunk, then each card's second, and so on. A
+   * fresh page knows nothing of the viewport before its first layout, and a card shows the start
+   * of its solution (its box is a few lines high), so the first frame draws the tops of the first
+   * cards, what is on screen, and the ends of the solutions come later.
+   */
+  private renderEagerChunks(inOrder: number[], budget: FrameBudget): void {
+    let cards = inOrder.map((index) => this.cards.get(index)!.body);
+    while (cards.length > 0) cards = cards.filter((body) => body.renderNext(budget, "eager"));
   }
 }

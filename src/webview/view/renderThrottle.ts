@@ -1,8 +1,12 @@
 /**
- * Decides when a streaming solution is re-rendered. Markdown + KaTeX over a 2000-token text takes
- * a few milliseconds; doing it for 8 candidates on every delta would freeze the page. A streaming
- * candidate is re-rendered at most every `minIntervalMs`, stretched to several times its own last
- * render cost so slow texts back off; a finished candidate renders at once (its final text).
+ * Decides when a streaming solution is re-rendered. A streamed delta re-renders only the open
+ * block at the end of the card (view/solutionView.ts), a cost independent of the solution's length,
+ * so a streaming card is re-rendered on every animation frame (at most every `minIntervalMs`, for
+ * screens faster than 60 Hz). A card whose renders are slow all the same (a hostile open construct
+ * of a few KB, a loaded machine) backs off: the next render waits `costFactor` times the last one's
+ * cost, at most `maxIntervalMs`. A finished candidate renders at once (its final text).
+ * Intervals run from the start of the last render, so a render that costs a few ms does not push
+ * the next one past the following frame.
  */
 export interface ThrottleOptions {
   minIntervalMs: number;
@@ -10,10 +14,10 @@ export interface ThrottleOptions {
   maxIntervalMs: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleOptions = { minIntervalMs: 80, costFactor: 4, maxIntervalMs: 600 };
+export const DEFAULT_THROTTLE: ThrottleOptions = { minIntervalMs: 10, costFactor: 3, maxIntervalMs: 600 };
 
 export class RenderThrottle {
-  private readonly lastRender = new Map<number, { at: number; cost: number }>();
+  private readonly lastRender = new Map<number, { startedAt: number; cost: number }>();
 
   constructor(private readonly options: ThrottleOptions = DEFAULT_THROTTLE) {}
 
@@ -25,11 +29,11 @@ export class RenderThrottle {
       this.options.maxIntervalMs,
       Math.max(this.options.minIntervalMs, last.cost * this.options.costFactor),
     );
-    return now - last.at >= interval;
+    return now - last.startedAt >= interval;
   }
 
   recordRender(index: number, startedAt: number, finishedAt: number): void {
-    this.lastRender.set(index, { at: finishedAt, cost: finishedAt - startedAt });
+    this.lastRender.set(index, { startedAt, cost: finishedAt - startedAt });
   }
 
   reset(): void {

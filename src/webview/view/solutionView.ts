@@ -3,40 +3,60 @@
  * (render/chunker.ts); each chunk has one element in the page, an empty placeholder of about the
  * right height until it comes near the viewport, then rendered, one chunk per step, as the panel's
  * frame budget allows. A finished ordinary-size solution ("eager") is rendered even off screen,
- * after every visible chunk of the panel: only long and streaming ones wait to be seen. A chunk
- * whose source changed keeps its old HTML until re-rendered, so a streaming tail does not flicker.
+ * after every visible chunk of the panel: only long and streaming ones wait to be seen.
+ *
+ * A growing chunk (the streaming tail) is rendered block by block: the blocks that can no longer
+ * change (the chunker's settled prefix) are appended once and kept, and only the open block after
+ * them is replaced, so a streamed delta costs the size of that block, not of the text so far. The
+ * chunker cuts only where rendering the parts apart gives the HTML of rendering them together, so
+ * the finished body is the one a fresh render of the whole text draws (incremental.test.ts).
  * When a card holds much rendered text, chunks that leave the viewport become placeholders again,
  * so the panel's memory follows what is on screen, not what arrived.
  */
 import { DEFAULT_CHUNK_LIMITS, MarkdownChunker, type ChunkLimits } from "../render/chunker";
 import { renderChunk } from "../render/chunkCache";
-import { setRenderedHtml } from "./dom";
+import { renderMarkdown } from "../render/markdown";
+import { appendRenderedHtml, setRenderedHtml } from "./dom";
 import type { FrameBudget } from "./frameBudget";
 import type { Visibility } from "./visibility";
 
 export interface SolutionLimits extends ChunkLimits {
-  /** A finished text up to this size is rendered whole, exactly as markdown-it renders it. */
-  wholeMaxChars: number;
+  /** A finished text up to this size is rendered even off screen (in a card that may be eager). */
+  eagerMaxChars: number;
   /** Rendered source a card keeps off screen before it empties chunks that leave the view. */
   keepRenderedChars: number;
 }
 
 export const DEFAULT_SOLUTION_LIMITS: SolutionLimits = {
   ...DEFAULT_CHUNK_LIMITS,
-  wholeMaxChars: 12_000,
+  eagerMaxChars: 12_000,
   keepRenderedChars: 24_000,
 };
 
 interface Slot {
   source: string;
+  /** A prefix of `source` made of whole blocks that can no longer change (all of it once the chunk is closed). */
+  settled: string;
   element: HTMLElement;
   /** The source whose HTML the element holds; null while it is a placeholder. */
   rendered: string | null;
+  /** The settled prefix whose HTML the element's first `nodes` children are; null when none. */
+  kept: { source: string; nodes: number } | null;
   visible: boolean;
+  onScreen: boolean;
 }
 
-/** Which chunks a rendering pass takes: those near the viewport first, then the rest of eager cards. */
-export type RenderPass = "visible" | "eager";
+/** A block boundary: a line break, then a blank line. */
+const BLANK_LINE_AT = /^\n[ \t]*\n/;
+
+/**
+ * Which chunks a rendering pass takes: those on screen first, then those near it, then the rest of
+ * eager cards. What is on screen is bounded by the viewport, so its pass may stretch the frame's
+ * limits (`ON_SCREEN_SCALE`): the panel then shows what is in view in one frame, not over several.
+ */
+export type RenderPass = "onScreen" | "visible" | "eager";
+
+const ON_SCREEN_SCALE = 4;
 
 /** Rough height of unrendered source, so placeholders give the scrollbar about the right size. */
 function estimatedHeightEm(source: string): number {
@@ -68,14 +88,15 @@ export class SolutionView {
 
   /** Takes the latest text. Cheap: splits new lines into chunks, renders nothing. */
   setText(text: string, finished: boolean): void {
-    const whole = finished && text.length <= this.limits.wholeMaxChars;
     // Only a finished text: re-rendering the growing tail of a solution nobody sees is wasted work.
-    this.eager = this.mayBeEager && whole;
-    const chunks = whole ? (text.trim() === "" ? [] : [text]) : this.chunker.update(text);
+    this.eager = this.mayBeEager && finished && text.length <= this.limits.eagerMaxChars;
+    const chunks = this.chunker.update(text);
     const kept = Math.min(chunks.length, this.slots.length);
     for (let i = 0; i < kept; i++) this.slots[i]!.source = chunks[i]!;
     for (const slot of this.slots.splice(chunks.length)) this.removeSlot(slot);
     for (const source of chunks.slice(kept)) this.addSlot(source);
+    for (const slot of this.slots) slot.settled = slot.source;
+    if (this.slots.length > 0) this.slots.at(-1)!.settled = this.chunker.settledOfLast;
   }
 
   /** Whether a chunk still waits for rendering (a visible one, or any of an eager card). */
@@ -85,15 +106,19 @@ export class SolutionView {
 
   /** Renders the pass's chunks, one per step, until none is left or the frame's budget is used up. */
   renderSome(budget: FrameBudget, pass: RenderPass): void {
-    for (const slot of this.slots) {
-      if (!this.needsRender(slot, pass)) continue;
-      if (budget.exhausted()) return;
-      budget.step(this.render(slot));
-    }
+    while (this.renderNext(budget, pass));
+  }
+
+  /** Renders the pass's first chunk still to render, if the budget allows; whether it did. */
+  renderNext(budget: FrameBudget, pass: RenderPass): boolean {
+    const slot = this.slots.find((candidate) => this.needsRender(candidate, pass));
+    if (!slot || budget.exhausted(pass === "onScreen" ? ON_SCREEN_SCALE : 1)) return false;
+    budget.step(this.render(slot));
+    return true;
   }
 
   private needsRender(slot: Slot, pass: RenderPass): boolean {
-    const wanted = slot.visible || (pass === "eager" && this.eager);
+    const wanted = pass === "onScreen" ? slot.onScreen : slot.visible || (pass === "eager" && this.eager);
     return wanted && slot.rendered !== slot.source;
   }
 
@@ -104,11 +129,21 @@ export class SolutionView {
 
   private addSlot(source: string): void {
     const element = document.createElement("div");
-    const slot: Slot = { source, element, rendered: null, visible: false };
+    const slot: Slot = {
+      source,
+      settled: "",
+      element,
+      rendered: null,
+      kept: null,
+      visible: false,
+      onScreen: false,
+    };
     this.showPlaceholder(slot, `${estimatedHeightEm(source)}em`);
     this.slots.push(slot);
     this.element.append(element);
-    this.visibility.observe(element, (visible, height) => this.onVisibility(slot, visible, height));
+    this.visibility.observe(element, (visible, height, onScreen = false) =>
+      this.onVisibility(slot, visible, height, onScreen),
+    );
   }
 
   private removeSlot(slot: Slot): void {
@@ -120,13 +155,57 @@ export class SolutionView {
   /** Renders one chunk; returns the length of the HTML it inserted. */
   private render(slot: Slot): number {
     if (slot.rendered !== null) this.renderedChars -= slot.rendered.length;
-    const html = renderChunk(slot.source);
-    setRenderedHtml(slot.element, html);
+    const html = this.canExtend(slot) ? this.extend(slot) : this.renderWhole(slot);
     slot.element.className = "md-chunk";
     slot.element.style.removeProperty("min-height");
     slot.rendered = slot.source;
     this.renderedChars += slot.source.length;
     this.renderCount++;
+    return html;
+  }
+
+  /**
+   * Whether the element's kept blocks begin the chunk's settled part (the chunk only grew since):
+   * the settled part starts with them, followed by the blank line that ended them.
+   */
+  private canExtend(slot: Slot): boolean {
+    const { kept, settled } = slot;
+    if (slot.rendered === null || kept === null || !settled.startsWith(kept.source)) return false;
+    return (
+      kept.source === "" || settled === kept.source || BLANK_LINE_AT.test(settled.slice(kept.source.length))
+    );
+  }
+
+  /** A chunk seen for the first time (or changed otherwise than by growing), in one piece. */
+  private renderWhole(slot: Slot): number {
+    if (slot.settled === slot.source) {
+      const html = renderChunk(slot.source); // memoised: a closed chunk that scrolls back in view
+      setRenderedHtml(slot.element, html);
+      slot.kept = { source: slot.source, nodes: slot.element.childNodes.length };
+      return html.length;
+    }
+    slot.element.replaceChildren();
+    slot.kept = { source: "", nodes: 0 };
+    return this.extend(slot);
+  }
+
+  /** Drops the open block, appends the newly settled blocks, then the open block again. */
+  private extend(slot: Slot): number {
+    const { element } = slot;
+    const kept = slot.kept!;
+    while (element.childNodes.length > kept.nodes) element.lastChild!.remove();
+    let inserted = 0;
+    const newlySettled = slot.settled.slice(kept.source.length);
+    if (newlySettled.trim() !== "") inserted += this.append(element, newlySettled);
+    slot.kept = { source: slot.settled, nodes: element.childNodes.length };
+    const open = slot.source.slice(slot.settled.length);
+    if (open.trim() !== "") inserted += this.append(element, open);
+    return inserted;
+  }
+
+  private append(element: HTMLElement, blocks: string): number {
+    const html = renderMarkdown(blocks);
+    appendRenderedHtml(element, html);
     return html.length;
   }
 
@@ -140,10 +219,12 @@ export class SolutionView {
     slot.element.style.minHeight = height;
     if (slot.rendered !== null) this.renderedChars -= slot.rendered.length;
     slot.rendered = null;
+    slot.kept = null;
   }
 
-  private onVisibility(slot: Slot, visible: boolean, height: number): void {
+  private onVisibility(slot: Slot, visible: boolean, height: number, onScreen: boolean): void {
     slot.visible = visible;
+    slot.onScreen = visible && onScreen;
     if (visible) {
       if (this.needsRender(slot, "visible")) this.onWork();
       return;

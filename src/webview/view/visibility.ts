@@ -4,7 +4,11 @@
  * where there is none (jsdom, old engines) everything counts as visible, which is correct, only
  * less lazy.
  */
-export type VisibilityListener = (visible: boolean, height: number) => void;
+/**
+ * `visible`: on screen or close to it (rendered); `onScreen`: inside the viewport itself when last
+ * reported (rendered first, in one frame if it can: that frame shows the panel as it is).
+ */
+export type VisibilityListener = (visible: boolean, height: number, onScreen?: boolean) => void;
 
 export interface Visibility {
   observe(element: Element, listener: VisibilityListener): void;
@@ -29,7 +33,10 @@ export class ViewportVisibility implements Visibility {
   private readonly observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        this.listeners.get(entry.target)?.(entry.isIntersecting, entry.boundingClientRect.height);
+        // The visible part (clipped by the card's scrolling box too) meets the viewport itself.
+        const seen = entry.intersectionRect;
+        const onScreen = entry.isIntersecting && seen.bottom > 0 && seen.top < window.innerHeight;
+        this.listeners.get(entry.target)?.(entry.isIntersecting, entry.boundingClientRect.height, onScreen);
       }
     },
     { root: document, rootMargin: AHEAD },

@@ -198,14 +198,16 @@ describe("a huge candidate (1 MB) in the panel", function () {
     );
   });
 
-  it("renders ordinary-size candidates whole even off screen, after the visible work", () => {
+  it("renders ordinary-size candidates completely even off screen, after the visible work", () => {
     const h = new HugeHarness();
     h.send(fx.started(problem), ...fx.deltas(problem, 1), ...fx.finishedAll(problem));
     h.send({ type: "delta", index: 7, text: megabyteOfSolutions() });
     const frames = h.settle();
     for (const index of [0, 1, 2, 3, 4, 5, 6]) {
-      assert.equal(h.renderedChunks(index).length, 1, `candidate ${index} rendered whole`);
-      assert.ok(h.chunks(index)[0]!.querySelector(".katex"));
+      const chunks = h.chunks(index);
+      assert.ok(chunks.length > 0);
+      assert.equal(h.renderedChunks(index).length, chunks.length, `candidate ${index} rendered completely`);
+      assert.ok(chunks.some((chunk) => chunk.querySelector(".katex")));
     }
     assert.equal(h.renderedChunks(7).length, 0, "the huge one waits until it is seen");
     assert.ok(frames >= 4, `over ${frames} frames`);

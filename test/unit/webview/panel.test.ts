@@ -139,12 +139,12 @@ describe("solve panel view", () => {
         { type: "events", events: [{ type: "delta", index: 0, text: piece }] },
         h.dirty,
       );
-      h.frame(5);
+      h.frame(3);
     }
     assert.equal(
       h.candidate(0).querySelector(".solution")!.textContent?.trim(),
       "a",
-      "throttled within 15 ms",
+      "at most one render per 10 ms",
     );
     h.frame(200);
     assert.equal(h.candidate(0).querySelector(".solution")!.textContent?.trim(), "abcd");
@@ -164,7 +164,7 @@ describe("solve panel view", () => {
     assert.equal(h.candidate(0).querySelector(".solution")!.textContent?.trim(), "abcde");
   });
 
-  it("re-renders only the growing chunk of a streaming solution, and the whole text when it finishes", () => {
+  it("re-renders only the growing chunk of a streaming solution, and keeps its chunks when it finishes", () => {
     // One chunk per markdown block, to watch the chunks of a short text.
     const h = new Harness({ limits: { ...DEFAULT_SOLUTION_LIMITS, targetChars: 1 } }).send(
       fx.started(problem),
@@ -180,9 +180,14 @@ describe("solve panel view", () => {
     h.send({ type: "delta", index: 0, text: " grows.\n\nThird" });
     assert.equal(solution.firstElementChild, firstChunk, "finished chunk kept");
     assert.equal(solution.querySelectorAll(".md-chunk").length, 3);
+    const secondChunk = solution.children[1];
     h.send({ type: "finished", index: 0, finishReason: "stop", answer: null });
-    assert.equal(solution.querySelectorAll(".md-chunk").length, 1, "a short finished text is rendered whole");
-    assert.equal(solution.querySelectorAll("p").length, 3);
+    assert.deepEqual(Array.from(solution.children), [firstChunk, secondChunk, solution.children[2]]);
+    assert.equal(solution.querySelectorAll(".md-chunk").length, 3, "no second render of the whole text");
+    assert.deepEqual(
+      Array.from(solution.querySelectorAll("p"), (p) => p.textContent),
+      ["First aaa.", "Second grows.", "Third"],
+    );
   });
 
   it("marks a cancelled candidate as cancelled, not as answerless", () => {
