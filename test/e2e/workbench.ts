@@ -177,7 +177,9 @@ export class Workbench {
       }
     }
     await row.first().click();
-    await this.quickInputWidget().waitFor({ state: "hidden" });
+    // The picked row goes away; the widget itself may stay, when the command opens a quick input of its
+    // own (a file dialog) before the palette's hide has been painted.
+    await row.first().waitFor({ state: "hidden" });
   }
 }
 
