@@ -7,6 +7,7 @@
  * inputs and about `maxTokens` tokens (estimated), so one request stays of a size a server accepts.
  */
 import { estimateTokens } from "../backend/tokenBudget";
+import { EndOfTurn } from "../util/endOfTurn";
 
 export interface RewardBatchLimits {
   /** Inputs (problem + solution conversations) per request. */
@@ -54,7 +55,8 @@ interface Item {
 export class RewardBatcher {
   private readonly queue: Item[] = [];
   private inFlight = 0;
-  private flushQueued = false;
+  /** Problems that finish in one network read share a request. */
+  private readonly flushSoon = new EndOfTurn(() => this.flush());
 
   constructor(
     private readonly send: PairSender,
@@ -82,18 +84,8 @@ export class RewardBatcher {
       texts.forEach((text, position) =>
         this.queue.push({ job, position, text, tokens: problemTokens + estimateTokens(text) }),
       );
-      this.scheduleFlush();
+      this.flushSoon.request();
     });
-  }
-
-  /** Waits for the end of this turn of the event loop: problems that finish in one network read share a request. */
-  private scheduleFlush(): void {
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    setTimeout(() => {
-      this.flushQueued = false;
-      this.flush();
-    }, 0);
   }
 
   private flush(): void {

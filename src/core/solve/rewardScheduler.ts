@@ -9,6 +9,7 @@ import { isAbortError } from "../backend/errors";
 import type { RewardBackend, ScoreFailure } from "../backend/ports";
 import type { SolveEvent } from "./events";
 import type { RankingTracker } from "./rankingTracker";
+import { EndOfTurn } from "../util/endOfTurn";
 
 export interface RewardSchedulerOptions {
   backend: RewardBackend;
@@ -31,7 +32,8 @@ export class RewardScheduler {
   private readonly pending: { index: number; text: string }[] = [];
   private readonly scores = new Map<number, number>();
   private readonly inFlight = new Set<Promise<void>>();
-  private flushQueued = false;
+  /** Choices that finish in one network read share a batch. */
+  private readonly flushSoon = new EndOfTurn(() => this.flush());
   private disabled = false;
 
   constructor(private readonly options: RewardSchedulerOptions) {}
@@ -39,18 +41,12 @@ export class RewardScheduler {
   enqueue(index: number, text: string): void {
     if (this.disabled) return;
     this.pending.push({ index, text });
-    if (this.flushQueued) return;
-    // Wait for this turn of the event loop to end: choices that finish in one network read share a batch.
-    this.flushQueued = true;
-    setTimeout(() => {
-      this.flushQueued = false;
-      this.flush();
-    }, 0);
+    this.flushSoon.request();
   }
 
   /** Resolves when every enqueued candidate is scored (or scoring was given up). */
   async drain(): Promise<void> {
-    while (this.inFlight.size > 0 || this.flushQueued) {
+    while (this.inFlight.size > 0 || this.flushSoon.pending) {
       await (this.inFlight.size > 0
         ? Promise.all(this.inFlight)
         : new Promise((resolve) => setTimeout(resolve, 0)));
