@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { chromium, type Browser, type CDPSession, type Page } from "playwright-core";
 import type { SolveEvent } from "../src/core/solve/events";
 import { completeSolve, loadSample, started } from "../test/unit/webview/solveFixture";
-import { activationMs, chunkToPaint, renderEightCandidates } from "./uiMetrics";
+import { activationMs, chunkToPaint, firstPaintFloor, renderEightCandidates } from "./uiMetrics";
 import { vscodeActivationMs } from "./uiVscode";
 
 const ROOT = resolve(__dirname, "..");
@@ -41,11 +41,15 @@ const { values: args } = parseArgs({
   },
 });
 
-async function buildPage(dir: string): Promise<string> {
-  const entry = resolve(args.entry ?? join(ROOT, "src/webview/main.ts"));
+/** The panel's page; `name` "floor" is the page of bench/uiFloorPage.ts instead (firstPaintFloor). */
+async function buildPage(dir: string, name: "panel" | "floor" = "panel"): Promise<string> {
+  const entry =
+    name === "floor"
+      ? join(ROOT, "bench/uiFloorPage.ts")
+      : resolve(args.entry ?? join(ROOT, "src/webview/main.ts"));
   await esbuild.build({
     entryPoints: [entry],
-    outfile: join(dir, "webview.js"),
+    outfile: join(dir, `${name}.js`),
     bundle: true,
     platform: "browser",
     format: "iife",
@@ -56,6 +60,7 @@ async function buildPage(dir: string): Promise<string> {
   const css = (path: string) => pathToFileURL(join(ROOT, path)).href;
   const html = `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <link rel="stylesheet" href="${css("node_modules/katex/dist/katex.min.css")}">
+<link rel="stylesheet" href="${css("media/base.css")}">
 <link rel="stylesheet" href="${css("media/panel.css")}">
 <script>
   window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });
@@ -75,8 +80,8 @@ async function buildPage(dir: string): Promise<string> {
     } catch {}
   }
 </script>
-</head><body><div id="app"></div><script src="webview.js"></script></body></html>`;
-  const file = join(dir, "panel.html");
+</head><body><div id="app"></div><script src="${name}.js"></script></body></html>`;
+  const file = join(dir, `${name}.html`);
   writeFileSync(file, html);
   return pathToFileURL(file).href;
 }
@@ -320,6 +325,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "acemath-bench-ui-"));
   try {
     const url = await buildPage(dir);
+    const floorUrl = await buildPage(dir, "floor");
     const runs: Record<string, number>[] = [];
     for (let run = 0; run < Number(args.runs); run++) {
       // One page, as in a session: an ordinary solve first (it also pays the first load of KaTeX
@@ -331,12 +337,14 @@ async function main(): Promise<void> {
         ...(await hugeCandidate(page, cdp, memory)),
       });
       // Issue #11's metrics, each in a fresh panel page (bench/uiMetrics.ts).
-      const fresh = async () => {
+      const fresh = async (address = url) => {
         const panel = await browser.newPage({ viewport: { width: 600, height: 900 } });
-        await panel.goto(url);
+        await panel.goto(address);
         return panel;
       };
       Object.assign(runs.at(-1)!, await renderEightCandidates(await fresh()));
+      // Printed beside it: the same moment on a fresh page that draws one formula (no panel can beat it).
+      runs.at(-1)!.render_first_paint_floor_ms = await firstPaintFloor(await fresh(floorUrl));
       runs.at(-1)!.chunk_to_paint_p95_ms = await chunkToPaint(await fresh());
       memory.stop();
       await browser.close();

@@ -249,6 +249,26 @@ export async function renderEightCandidates(page: Page): Promise<Record<string, 
   };
 }
 
+/** A formula of the kind a solution's first screen shows (display math, a fraction, a root). */
+const FLOOR_MESSAGE = { latex: "x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a} = \\frac{3}{4}" };
+
+/**
+ * The floor under `render_8_candidates_ms`: the same measurement (message posted → first paint that
+ * shows it with its fonts loaded) on a fresh page that draws one formula only (bench/uiFloorPage.ts).
+ */
+export async function firstPaintFloor(page: Page): Promise<number> {
+  await recordOnScreenPaint(page);
+  const sentAt = await page.evaluate((message) => {
+    const at = performance.now();
+    window.postMessage(message, "*");
+    return at;
+  }, FLOOR_MESSAGE);
+  const onScreenAt = await page.waitForFunction(
+    () => (window as unknown as { __onScreenAt: number | null }).__onScreenAt,
+  );
+  return ((await onScreenAt.jsonValue()) as number) - sentAt;
+}
+
 /** Median milliseconds of require(bundle) + activate() in fresh Node processes, `runs` times. */
 export async function activationMs(dir: string, runs: number): Promise<number> {
   // The bundles the package ships (the activation bundle and the one it loads on first use).

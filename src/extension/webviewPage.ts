@@ -1,14 +1,18 @@
 /**
  * The HTML shell of every AceMath webview (the solve panel, the side panel): the nonce CSP from
- * `csp.ts`, KaTeX's stylesheet and the page's own, one script, all local; a fresh nonce per load.
+ * `csp.ts`, KaTeX's stylesheet, the shared one (base.css) and the page's own, one script, all local;
+ * a fresh nonce per load.
  */
 import * as vscode from "vscode";
 import { newCspNonce } from "../core/util/cspNonce";
 import { buildWebviewCsp } from "./csp";
 
+/** Under media/: what the pages share, before each page's own stylesheet so that one may refine it. */
+export const SHARED_STYLESHEET = "base.css";
+
 export interface WebviewPageParts {
   title: string;
-  /** Under media/. */
+  /** Under media/; loaded after media/base.css, the rules every AceMath page shares. */
   stylesheet: string;
   /** Under dist/. */
   script: string;
@@ -32,6 +36,7 @@ export function renderWebviewPage(
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" nonce="${nonce}" href="${asset("media", "katex", "katex.min.css")}">
+<link rel="stylesheet" nonce="${nonce}" href="${asset("media", SHARED_STYLESHEET)}">
 <link rel="stylesheet" nonce="${nonce}" href="${asset("media", parts.stylesheet)}">
 <title>${parts.title}</title>
 </head>

@@ -3,14 +3,16 @@
  * Messages fold into the state at once; drawing happens at most once per animation frame and only
  * for the parts the messages invalidated (see view/dirty.ts and view/panel.ts).
  */
+import type { CandidateSteps } from "../contract/webviewMessages";
 import { emptySolveState } from "../core/solve/state";
 import { Handshake } from "./state/handshake";
 import { applyMessage, isToWebview, startsOver } from "./state/messages";
-import { restoreState, StateSaver } from "./state/persistence";
+import { restoreState, restoreSteps, StateSaver } from "./state/persistence";
 import { bindActions } from "./view/actions";
 import { emptyDirty, isClean, markAll } from "./view/dirty";
 import { Panel } from "./view/panel";
 import { createVisibility } from "./view/visibility";
+import { warmUpMath } from "./render/warmUp";
 import { acquireApi } from "./vscodeApi";
 
 const FRAME_BUDGET_MS = 12;
@@ -32,6 +34,12 @@ function start(): void {
   const saver = new StateSaver(api, SAVE_INTERVAL_MS);
   const dirty = emptyDirty();
   let state = restoreState(api) ?? emptySolveState();
+  // The step checks shown, by candidate: saved with the state, so a window reload keeps them.
+  const shownSteps = new Map<number, CandidateSteps>();
+  for (const steps of restoreSteps(api)) {
+    shownSteps.set(steps.index, steps);
+    panel.setSteps(steps, state);
+  }
   const handshake = new Handshake();
   let frameRequested = false;
 
@@ -51,12 +59,22 @@ function start(): void {
   window.addEventListener("message", (event: MessageEvent<unknown>) => {
     const message = event.data;
     if (!isToWebview(message)) return;
-    if (message.type === "steps") return panel.setSteps(message.steps, state);
-    if (startsOver(message)) panel.clearSteps();
+    if (message.type === "steps") {
+      shownSteps.set(message.steps.index, message.steps);
+      saver.scheduleSteps([...shownSteps.values()]);
+      return panel.setSteps(message.steps, state);
+    }
     // The first snapshot answers "ready": after a window reload it must not blank the saved state.
+    const snapshot = message.type === "snapshot" ? handshake.receiveSnapshot(state, message.state) : null;
+    // A snapshot that kept the saved solve keeps its step checks too; any other starts over.
+    if (startsOver(message) && !(message.type === "snapshot" && snapshot !== message.state)) {
+      panel.clearSteps();
+      shownSteps.clear();
+      saver.scheduleSteps([]);
+    }
     state =
-      message.type === "snapshot"
-        ? applyMessage(state, { ...message, state: handshake.receiveSnapshot(state, message.state) }, dirty)
+      message.type === "snapshot" && snapshot
+        ? applyMessage(state, { ...message, state: snapshot }, dirty)
         : applyMessage(state, message, dirty);
     saver.schedule(state);
     requestRender();
@@ -69,6 +87,8 @@ function start(): void {
   markAll(dirty);
   renderFrame();
   api.postMessage({ type: "ready" });
+  // After this task, so a restored panel paints first; usually long before the first message.
+  setTimeout(warmUpMath, 0);
 }
 
 start();

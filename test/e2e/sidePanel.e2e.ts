@@ -218,6 +218,8 @@ describe("AceMath: side panel (clusters, compare, blind, reload)", function () {
     const onFailed = (request: { url(): string }) => failedLoads.push(request.url());
     page.on("requestfailed", onFailed);
     const before = await session.panel.candidateAttributes();
+    const marksBefore = await session.panel.frame.locator(".candidate .step-mark").count();
+    assert.ok(marksBefore > 0, "the solve shows step marks before the reload");
     const rounds = Number(process.env.ACEMATH_RELOAD_ROUNDS ?? "1");
     for (let round = 1; round <= rounds; round++) {
       failedLoads.length = 0;
@@ -231,6 +233,10 @@ describe("AceMath: side panel (clusters, compare, blind, reload)", function () {
         before.map((c) => c.index).sort((a, b) => a - b),
         `round ${round}: the solve panel shows the same candidates`,
       );
+      // The new extension host has no step checks to post: the page keeps the ones it saved.
+      const marks = session.panel.frame.locator(".candidate .step-mark");
+      await marks.nth(marksBefore - 1).waitFor({ timeout: 30_000 });
+      assert.equal(await marks.count(), marksBefore, `round ${round}: the same step marks`);
       const lost = failedLoads.filter((url) => url.includes("vscode-resource"));
       // Seen in about half the runs: the page the watchdog had to give its html again.
       if (lost.length > 0)

@@ -2,6 +2,8 @@
 // the solve of the problem under the cursor, ignores malformed messages, stores blind judgements for the
 // solve they name, and refuses to insert from a solve the editor no longer knows.
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type * as vscode from "vscode";
 import type { ToSidePanel } from "../../../src/contract/sidePanelMessages";
 import { emptySolveState, type SolveState } from "../../../src/core/solve/state";
@@ -75,6 +77,19 @@ describe("side panel provider (extension side, on the vscode fake)", () => {
     assert.match(webview.html, /Content-Security-Policy" content="default-src 'none'; script-src 'nonce-/);
     assert.match(webview.html, /<script nonce="[^"]+" src="[^"]+\/dist\/sideview\.js">/);
     assert.equal(webview.options.enableScripts, true);
+  });
+
+  it("loads KaTeX's stylesheet, then the shared base.css, then its own side.css, each a file in media/", () => {
+    const { webview } = open(latest, entries);
+    const sheets = [
+      ...webview.html.matchAll(/<link rel="stylesheet" nonce="[^"]+" href="[^"]+\/media\/([^"]+)">/g),
+    ];
+    const names = sheets.map((match) => match[1]!);
+    assert.deepEqual(names, ["katex/katex.min.css", "base.css", "side.css"]);
+    // (KaTeX's is copied into media/ by the build.)
+    for (const name of ["base.css", "side.css"]) {
+      assert.ok(existsSync(join(__dirname, "../../../media", name)), `media/${name} exists`);
+    }
   });
 
   it("answers ready with the history, the shown solve and the number of judgements", async () => {

@@ -1,66 +1,26 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import * as esbuild from "esbuild";
-import { JSDOM } from "jsdom";
 import type { SideHistoryItem, ToSidePanel } from "../../../src/contract/sidePanelMessages";
 import { sideProblemOf } from "../../../src/extension/sidePanel/sideProblem";
+import { bundleWebview, openWebviewPage, type WebviewPage } from "../../support/webviewDom";
 import { activeContent } from "../webview/helpers";
 import { loadProblem, solvedState } from "./fixture";
 
-/** The real side panel bundle, run in jsdom with a fake `acquireVsCodeApi`. */
-async function bundle(): Promise<string> {
-  const result = await esbuild.build({
-    entryPoints: [join(__dirname, "../../../src/webview/side/main.ts")],
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    target: "es2022",
-    write: false,
-  });
-  return result.outputFiles[0]!.text;
-}
-
-interface Page {
-  window: JSDOM["window"];
-  document: Document;
-  posted: { type: string; [key: string]: unknown }[];
-  saved: unknown[];
-}
-
-function openPage(script: string, savedState?: unknown): Page {
-  const dom = new JSDOM('<!doctype html><body><main id="app"></main></body>', {
-    runScripts: "outside-only",
-    pretendToBeVisual: true,
-  });
-  const page: Page = { window: dom.window, document: dom.window.document, posted: [], saved: [] };
-  Object.assign(dom.window, {
-    acquireVsCodeApi: () => ({
-      // Plain objects of this realm: the page's objects belong to jsdom's.
-      postMessage: (message: unknown) => page.posted.push(JSON.parse(JSON.stringify(message))),
-      getState: () => savedState,
-      setState: (state: unknown) => page.saved.push(JSON.parse(JSON.stringify(state))),
-    }),
-  });
-  dom.window.eval(script);
-  return page;
-}
-
-async function send(page: Page, message: ToSidePanel): Promise<void> {
+async function send(page: WebviewPage, message: ToSidePanel): Promise<void> {
   page.window.postMessage(message, "*");
   await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-function $(page: Page, selector: string): HTMLElement {
+function $(page: WebviewPage, selector: string): HTMLElement {
   const found = page.document.querySelector<HTMLElement>(selector);
   assert.ok(found, `${selector} is on the page`);
   return found;
 }
 
-function all(page: Page, selector: string): HTMLElement[] {
+function all(page: WebviewPage, selector: string): HTMLElement[] {
   return [...page.document.querySelectorAll<HTMLElement>(selector)];
 }
 
-function key(page: Page, target: HTMLElement, name: string): void {
+function key(page: WebviewPage, target: HTMLElement, name: string): void {
   target.dispatchEvent(new page.window.KeyboardEvent("keydown", { key: name, bubbles: true }));
 }
 
@@ -76,17 +36,17 @@ async function showMessage(idx: number): Promise<ToSidePanel> {
 describe("side panel view (bundled, in jsdom)", function () {
   this.timeout(20_000);
   let script = "";
-  before(async () => (script = await bundle()));
+  before(async () => (script = await bundleWebview("src/webview/side/main.ts")));
 
   it("posts ready on load and says there is nothing to show yet", async () => {
-    const page = openPage(script);
+    const page = openWebviewPage(script);
     assert.deepEqual(page.posted, [{ type: "ready" }]);
     await send(page, { type: "show", problem: null, source: "latest", pinned: false, note: "No solve yet." });
     assert.equal($(page, ".empty").textContent, "No solve yet.");
   });
 
   it("draws the answer clusters, each policy's pick and the disagreement sentence", async () => {
-    const page = openPage(script);
+    const page = openWebviewPage(script);
     await send(page, await showMessage(70));
     const rows = all(page, "table.clusters tbody tr");
     assert.deepEqual(
@@ -124,7 +84,7 @@ describe("side panel view (bundled, in jsdom)", function () {
       configured: "weighted-vote",
       solvedAt: null,
     });
-    const page = openPage(script);
+    const page = openWebviewPage(script);
     await send(page, { type: "show", problem: view, source: "cursor", pinned: false, note: "" });
     const sentence = $(page, ".disagreement");
     const answers = [...sentence.querySelectorAll<HTMLElement>(".sentence-answer")];
@@ -142,12 +102,12 @@ describe("side panel view (bundled, in jsdom)", function () {
   });
 
   it("a state saved before the sentence had parts still shows the plain sentence", async () => {
-    const first = openPage(script);
+    const first = openWebviewPage(script);
     const message = await showMessage(70);
     await send(first, message);
     const saved = structuredClone(first.saved.at(-1)) as { problem: Record<string, unknown> };
     delete saved.problem.sentenceParts;
-    const restored = openPage(script, saved);
+    const restored = openWebviewPage(script, saved);
     assert.equal(
       $(restored, ".disagreement").textContent,
       message.type === "show" ? message.problem?.sentence : "",
@@ -155,7 +115,7 @@ describe("side panel view (bundled, in jsdom)", function () {
   });
 
   it("lists the candidates in the solve's order, numbered #index+1, with spoken scores", async () => {
-    const page = openPage(script);
+    const page = openWebviewPage(script);
     const message = await showMessage(70);
     await send(page, message);
     const items = all(page, ".side-candidate");
@@ -173,7 +133,7 @@ describe("side panel view (bundled, in jsdom)", function () {
   });
 
   it("compares two chosen candidates side by side: aligned steps, differing rows marked, KaTeX", async () => {
-    const page = openPage(script);
+    const page = openWebviewPage(script);
     await send(page, await showMessage(70));
     $(page, '.side-candidate[data-index="0"] button[data-action="toggle-compare"]').click();
     $(page, '.side-candidate[data-index="1"] button[data-action="toggle-compare"]').click();
@@ -199,7 +159,7 @@ describe("side panel view (bundled, in jsdom)", function () {
   });
 
   it("keyboard: arrows move, Space chooses, Enter inserts the answer, C opens compare", async () => {
-    const page = openPage(script);
+    const page = openWebviewPage(script);
     const message = await showMessage(98);
     await send(page, message);
     const order = message.type === "show" ? message.problem!.order : [];
@@ -224,7 +184,7 @@ describe("side panel view (bundled, in jsdom)", function () {
   });
 
   it("blind mode hides scores and numbers, and posts the verdict for the pair as shown", async () => {
-    const page = openPage(script);
+    const page = openWebviewPage(script);
     await send(page, await showMessage(70));
     $(page, '[data-action="tab"][data-tab="blind"]').click();
     const section = $(page, ".blind-section");
@@ -252,7 +212,7 @@ describe("side panel view (bundled, in jsdom)", function () {
   });
 
   it("history: newest first, searchable, a click asks for that solve", async () => {
-    const page = openPage(script);
+    const page = openWebviewPage(script);
     const items: SideHistoryItem[] = [
       { id: "h-1", problem: "Find x if 2x = 6.", answer: "3", candidates: 8, solvedAt: 1000 },
       { id: "h-3", problem: "What is 7 times 6?", answer: "42", candidates: 8, solvedAt: 3000 },
@@ -278,13 +238,48 @@ describe("side panel view (bundled, in jsdom)", function () {
     assert.deepEqual(page.posted.at(-1), { type: "openHistory", id: "h-2" });
   });
 
+  it("history: each problem's math is typeset, cut before a formula, and searched by its source", async () => {
+    const page = openWebviewPage(script);
+    const overline =
+      "What is $.0\\overline{3} \\div .\\overline{03}$? Express your answer as a mixed number.";
+    const long = `${"The answer is wanted here. ".repeat(5)}Compute $\\frac{1}{2} + \\frac{1}{3}$ exactly.`;
+    const script_ = "What is <script>alert(1)</script> $<img src=x onerror=alert(1)>$?";
+    const items: SideHistoryItem[] = [
+      { id: "h-1", problem: overline, answer: "3\\frac{1}{11}", candidates: 8, solvedAt: 3000 },
+      { id: "h-2", problem: long, answer: null, candidates: 4, solvedAt: 2000 },
+      { id: "h-3", problem: script_, answer: null, candidates: 2, solvedAt: 1000 },
+    ];
+    await send(page, { type: "history", items, bound: 50 });
+    $(page, '[data-action="tab"][data-tab="history"]').click();
+    const first = $(page, '.history-open[data-id="h-1"] .history-problem');
+    assert.ok(first.querySelector(".katex"), "the formula is typeset");
+    const visible = first.cloneNode(true) as HTMLElement;
+    visible.querySelectorAll(".katex-mathml").forEach((mathml) => mathml.remove()); // the screen reader's copy
+    assert.doesNotMatch(visible.textContent ?? "", /\$|\\overline|\\div/, "no raw LaTeX on screen");
+    assert.equal(first.closest("button")?.title, overline, "the tooltip keeps the source");
+    const cut = $(page, '.history-open[data-id="h-2"] .history-problem');
+    assert.ok(long.length > 160 && long.indexOf("$") < 160, "the cut falls inside the formula");
+    assert.equal(cut.querySelector(".katex"), null, "the half formula is dropped");
+    assert.match((cut.textContent ?? "").trim(), /The answer is wanted here\. Compute…$/);
+    const hostile = $(page, '.history-open[data-id="h-3"] .history-problem');
+    assert.equal(page.document.querySelector("script, img"), null, "problem text never becomes HTML");
+    assert.match(hostile.textContent ?? "", /<script>alert\(1\)<\/script>/);
+    const search = $(page, ".history-search") as HTMLInputElement;
+    search.value = "overline{03}";
+    search.dispatchEvent(new page.window.Event("input", { bubbles: true }));
+    assert.deepEqual(
+      all(page, ".history-open").map((b) => b.dataset.id),
+      ["h-1"],
+    );
+  });
+
   it("restores the tab, the compared pair and the solve from setState, before any message", async () => {
-    const first = openPage(script);
+    const first = openWebviewPage(script);
     await send(first, await showMessage(70));
     $(first, '.side-candidate[data-index="2"] button[data-action="toggle-compare"]').click();
     $(first, '.side-candidate[data-index="7"] button[data-action="toggle-compare"]').click();
     $(first, '[data-action="tab"][data-tab="compare"]').click();
-    const reloaded = openPage(script, first.saved.at(-1));
+    const reloaded = openWebviewPage(script, first.saved.at(-1));
     assert.deepEqual(
       [$(reloaded, ".compare-section").dataset.left, $(reloaded, ".compare-section").dataset.right],
       ["2", "7"],
@@ -295,7 +290,7 @@ describe("side panel view (bundled, in jsdom)", function () {
   });
 
   it("model output stays text: no element, handler or link from a hostile candidate", async () => {
-    const page = openPage(script);
+    const page = openWebviewPage(script);
     const message = await showMessage(54);
     if (message.type !== "show" || !message.problem) throw new Error("no problem");
     message.problem.candidates[0]!.text =

@@ -33,6 +33,7 @@ async function buildPanelPage(dir: string): Promise<string> {
     join(dir, "panel.html"),
     `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <link rel="stylesheet" href="${css("node_modules/katex/dist/katex.min.css")}">
+<link rel="stylesheet" href="${css("media/base.css")}">
 <link rel="stylesheet" href="${css("media/panel.css")}">
 <script>window.acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} });</script>
 </head><body><div id="app"></div><script src="webview.js"></script></body></html>`,

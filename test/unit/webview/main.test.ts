@@ -1,47 +1,9 @@
 import { strict as assert } from "node:assert";
-import { join } from "node:path";
-import * as esbuild from "esbuild";
-import { JSDOM } from "jsdom";
 import { applySolveEvent, emptySolveState, type SolveState } from "../../../src/core/solve/state";
+import { bundleWebview, openWebviewPage, type WebviewPage } from "../../support/webviewDom";
 import * as fx from "./solveFixture";
 
-/** The real browser bundle, run in jsdom with a fake `acquireVsCodeApi`. */
-async function bundle(): Promise<string> {
-  const result = await esbuild.build({
-    entryPoints: [join(__dirname, "../../../src/webview/main.ts")],
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    target: "es2022",
-    write: false,
-  });
-  return result.outputFiles[0]!.text;
-}
-
-interface Page {
-  window: JSDOM["window"];
-  posted: unknown[];
-  saved: unknown[];
-}
-
-function openPage(script: string, savedState?: unknown): Page {
-  const dom = new JSDOM('<!doctype html><body><main id="app"></main></body>', {
-    runScripts: "outside-only",
-    pretendToBeVisual: true,
-  });
-  const page: Page = { window: dom.window, posted: [], saved: [] };
-  Object.assign(dom.window, {
-    acquireVsCodeApi: () => ({
-      postMessage: (message: unknown) => page.posted.push(message),
-      getState: () => savedState,
-      setState: (state: unknown) => page.saved.push(state),
-    }),
-  });
-  dom.window.eval(script);
-  return page;
-}
-
-const nextFrame = (page: Page) => new Promise((resolve) => page.window.requestAnimationFrame(resolve));
+const nextFrame = (page: WebviewPage) => new Promise((resolve) => page.window.requestAnimationFrame(resolve));
 
 /** A solve saved mid-stream: half of each solution had arrived, none finished. */
 function runningState(): SolveState {
@@ -50,7 +12,8 @@ function runningState(): SolveState {
   return events.reduce(applySolveEvent, emptySolveState());
 }
 
-const settle = (page: Page) => new Promise((resolve) => setTimeout(resolve, 50)).then(() => nextFrame(page));
+const settle = (page: WebviewPage) =>
+  new Promise((resolve) => setTimeout(resolve, 50)).then(() => nextFrame(page));
 
 function completeState(): SolveState {
   const problem = fx.loadSample(0);
@@ -60,16 +23,16 @@ function completeState(): SolveState {
 describe("webview entry point (bundled, in jsdom)", function () {
   this.timeout(20_000);
   let script = "";
-  before(async () => (script = await bundle()));
+  before(async () => (script = await bundleWebview("src/webview/main.ts")));
 
   it("posts ready on load and draws an empty panel", () => {
-    const page = openPage(script);
-    assert.deepEqual(JSON.parse(JSON.stringify(page.posted)), [{ type: "ready" }]); // objects from another realm
+    const page = openWebviewPage(script);
+    assert.deepEqual(page.posted, [{ type: "ready" }]);
     assert.equal(page.window.document.querySelector("#status")?.getAttribute("data-status"), "idle");
   });
 
   it("draws the state saved by setState before any message arrives", () => {
-    const page = openPage(script, { version: 1, solve: completeState() });
+    const page = openWebviewPage(script, { version: 1, solve: completeState() });
     const document = page.window.document;
     assert.equal(document.querySelectorAll(".candidate").length, 8);
     assert.equal(document.querySelector("#status")?.getAttribute("data-status"), "complete");
@@ -77,7 +40,7 @@ describe("webview entry point (bundled, in jsdom)", function () {
 
   it("after a window reload, the extension's idle reply keeps the saved solve and ends it as interrupted", async () => {
     const saved = runningState();
-    const page = openPage(script, { version: 1, solve: saved });
+    const page = openWebviewPage(script, { version: 1, solve: saved });
     const document = page.window.document;
     assert.equal(document.querySelector("#status")?.getAttribute("data-status"), "running");
     page.window.postMessage({ type: "snapshot", state: emptySolveState() }, "*");
@@ -97,7 +60,7 @@ describe("webview entry point (bundled, in jsdom)", function () {
   });
 
   it("a live snapshot answering ready replaces the saved state (panel re-shown during a solve)", async () => {
-    const page = openPage(script, { version: 1, solve: runningState() });
+    const page = openWebviewPage(script, { version: 1, solve: runningState() });
     const live = runningState();
     live.candidates[0]!.finishReason = "stop";
     page.window.postMessage({ type: "snapshot", state: live }, "*");
@@ -109,12 +72,12 @@ describe("webview entry point (bundled, in jsdom)", function () {
   });
 
   it("ignores a saved state it does not recognise", () => {
-    const page = openPage(script, { version: 99, something: "else" });
+    const page = openWebviewPage(script, { version: 99, something: "else" });
     assert.equal(page.window.document.querySelectorAll(".candidate").length, 0);
   });
 
   it("handles snapshot and events messages, ignores others, and saves the state", async () => {
-    const page = openPage(script);
+    const page = openWebviewPage(script);
     const problem = fx.loadSample(3);
     const [start, ...rest] = fx.completeSolve(problem);
     page.window.postMessage({ type: "snapshot", state: emptySolveState() }, "*");

@@ -4,6 +4,7 @@ import { showAnswerMath } from "../../view/answerMath";
 import { el } from "../../view/dom";
 import type { SideViewState } from "../sideState";
 import { timeText } from "./labels";
+import { showProblemExcerpt } from "./problemExcerpt";
 
 const SHOWN_PROBLEM_CHARS = 160;
 
@@ -25,10 +26,8 @@ function answerOf(item: SideHistoryItem): HTMLElement {
 }
 
 function historyRow(item: SideHistoryItem, current: boolean): HTMLElement {
-  const problem =
-    item.problem.length > SHOWN_PROBLEM_CHARS
-      ? `${item.problem.slice(0, SHOWN_PROBLEM_CHARS)}…`
-      : item.problem;
+  const problem = el("span", { className: "history-problem" });
+  showProblemExcerpt(problem, item.problem, SHOWN_PROBLEM_CHARS);
   return el("li", { className: `history-item${current ? " current" : ""}` }, [
     el(
       "button",
@@ -43,7 +42,7 @@ function historyRow(item: SideHistoryItem, current: boolean): HTMLElement {
         },
       },
       [
-        el("span", { className: "history-problem", text: problem }),
+        problem,
         el("span", { className: "history-meta" }, [
           document.createTextNode(`${timeText(item.solvedAt)} · ${item.candidates} candidates · answer `),
           answerOf(item),

@@ -3,14 +3,14 @@
  * most two rendered solutions). `renderSide` keeps keyboard focus across redraws through the
  * `data-focus-key` of the focused element.
  */
-import { renderMarkdown } from "../../render/markdown";
-import { el, setRenderedHtml } from "../../view/dom";
+import { el } from "../../view/dom";
 import { SIDE_TABS, comparePair, type SideTab, type SideViewState } from "../sideState";
 import { blindView } from "./blindView";
 import { candidateList, shownOrder } from "./candidateList";
 import { clustersView } from "./clustersView";
 import { compareView } from "./compareView";
 import { historyView } from "./historyView";
+import { showProblemExcerpt } from "./problemExcerpt";
 import { sourceText, timeText } from "./labels";
 
 const TAB_NAMES: Record<SideTab, string> = {
@@ -77,8 +77,7 @@ function tabs(state: SideViewState): HTMLElement {
 
 function problemBox(text: string): HTMLElement {
   const box = el("div", { className: "side-problem", attrs: { "aria-label": "Problem" } });
-  const shown = text.length > SHOWN_PROBLEM_CHARS ? `${text.slice(0, SHOWN_PROBLEM_CHARS)}…` : text;
-  setRenderedHtml(box, renderMarkdown(shown));
+  showProblemExcerpt(box, text, SHOWN_PROBLEM_CHARS);
   return box;
 }
 

@@ -1,0 +1,39 @@
+import { strict as assert } from "node:assert";
+import { warmUpMath } from "../../../src/webview/render/warmUp";
+import { installDom } from "./dom";
+
+describe("warming up math before the first message", () => {
+  let uninstall: () => void;
+  beforeEach(() => ({ uninstall } = installDom()));
+  afterEach(() => uninstall());
+
+  it("asks the page for the fonts nearly every formula uses: KaTeX's roman and its math italic", () => {
+    const asked: string[] = [];
+    Object.defineProperty(document, "fonts", {
+      value: { load: (font: string) => (asked.push(font), Promise.resolve([])) },
+    });
+    warmUpMath();
+    assert.deepEqual(asked, ["1em KaTeX_Main", "italic 1em KaTeX_Math"]);
+  });
+
+  it("a font that fails to load is not an unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      Object.defineProperty(document, "fonts", {
+        value: { load: () => Promise.reject(new Error("font blocked")) },
+      });
+      warmUpMath();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off("unhandledRejection", record);
+    }
+  });
+
+  it("an engine without the font loading API still warms KaTeX without failing", () => {
+    assert.equal("fonts" in document, false);
+    assert.doesNotThrow(() => warmUpMath());
+  });
+});
