@@ -30,7 +30,14 @@ export interface PageWatchdogOptions {
   scheduler?: Scheduler;
 }
 
-const FIRST_WAIT_MS = 6_000;
+/**
+ * Long enough that a page which is only slow (a busy 2-core machine loading two webviews after a reload)
+ * says "ready" before it: setting the html of a page that is still loading replaces it, and in
+ * code-server the replacement can come up without the state the first one restored (seen as a blank
+ * or never-answered panel in the reload tests at 6 s). A page hit by the worker race stays blank for
+ * good, so waiting longer only delays its recovery.
+ */
+const FIRST_WAIT_MS = 20_000;
 const MAX_RELOADS = 3;
 
 const realTimers: Scheduler = {
