@@ -162,8 +162,15 @@ describe("AceMath: side panel (clusters, compare, blind, reload)", function () {
     await side.locator('button[data-action="tab"][data-tab="candidates"]').click();
     const target = join(session.server.workspaceDir, "judgements-e2e.jsonl");
     const input = await openQuickInputOf(session, "AceMath: Export Judgements", "Export AceMath judgements");
-    // code-server's save dialog is a quick input holding a path: name the file there.
-    await input.fill(target);
+    // code-server's save dialog is a quick input holding a path. It sets its own value once it has listed
+    // the folder, so name the file only then, and check the value held before accepting it.
+    const dialog = session.workbench.page.locator(".quick-input-widget");
+    await dialog.locator(".quick-input-list .monaco-list-row").first().waitFor({ timeout: 30_000 });
+    await waitUntil("the save dialog to hold the path", async () => {
+      if ((await input.inputValue()) === target) return true;
+      await input.fill(target);
+      return false;
+    });
     await session.workbench.page.keyboard.press("Enter");
     const text = await waitUntil(
       "the exported file",
