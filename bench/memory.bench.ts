@@ -9,8 +9,7 @@
  *
  *   npm run bench memory        (re-runs itself with --expose-gc)
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
+import { spawnSync } from "node:child_process";
 import { BackendRegistry } from "../src/backends/http/registry";
 import { createGrader } from "../src/backends/grading";
 import { trackSpan, type TrackedSpan } from "../src/core/insertion";
@@ -18,6 +17,7 @@ import { solve } from "../src/core/solve/pipeline";
 import { applySolveEvent, emptySolveState, type SolveState } from "../src/core/solve/state";
 import { loadDataset } from "../test/sim";
 import { request } from "../test/unit/core/solveHarness";
+import { startSimProcess } from "./support";
 
 const SOLVES = Number(process.env.ACEMATH_BENCH_SOLVES ?? 200);
 const CHECKPOINTS = new Set([10, SOLVES / 2, SOLVES]);
@@ -46,40 +46,10 @@ function measure(solves: number): Sample {
   };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** `npm run sim` on one port for both roles, unthrottled, in its own process. */
-async function startSimProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "test/sim/main.ts", "--port", String(port), "--reward-port", "same", "--tps", "0"],
-    { stdio: "ignore" },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 200; tries++) {
-    if (
-      await fetch(`${url}/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { url, child };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error("the simulator did not start");
-}
-
 async function main(): Promise<void> {
-  const sim = await startSimProcess();
-  const endpoints = { policy: `${sim.url}/v1`, reward: sim.url };
+  // One port for both roles, unthrottled.
+  const sim = await startSimProcess(["--tps", "0"]);
+  const endpoints = { policy: sim.policyBaseUrl, reward: sim.rewardBaseUrl };
   const registry = new BackendRegistry({ onNotice: () => undefined, onLog: () => undefined });
   const grader = createGrader();
   const problems = loadDataset().problems.filter((p) => p.solutions.length >= 4);
@@ -107,7 +77,7 @@ async function main(): Promise<void> {
   }
   const seconds = (performance.now() - started) / 1000;
   grader.dispose();
-  sim.child.kill();
+  sim.stop();
   console.log(
     `${SOLVES} solves (n=8, ${candidates} candidates, ${latest.candidates.length} kept from the last) in ${seconds.toFixed(0)} s, one process, one backend per endpoint`,
   );
