@@ -106,3 +106,25 @@ export class PageWatchdog {
     this.timer = null;
   }
 }
+
+/**
+ * A page's watchdog that says in the log what it does: `page` names the page ("The side panel's page"),
+ * `retry` what the user can do once it has given up.
+ */
+export function loggedPageWatchdog(options: {
+  page: string;
+  retry: string;
+  setHtml: () => void;
+  isVisible: () => boolean;
+  warn: (message: string) => void;
+}): PageWatchdog {
+  const { page, retry, setHtml, isVisible, warn } = options;
+  return new PageWatchdog({
+    reload: () => {
+      warn(`${page} did not load in time: giving it its page again.`);
+      setHtml();
+    },
+    isVisible,
+    gaveUp: () => warn(`${page} still did not load; ${retry}.`),
+  });
+}

@@ -15,7 +15,7 @@ import {
 import type { SolveState } from "../../core/solve/state";
 import { readRankingPolicy } from "../config";
 import { log } from "../log";
-import { PageWatchdog } from "../pageWatchdog";
+import { loggedPageWatchdog, type PageWatchdog } from "../pageWatchdog";
 import { showActionFailed, showInternalError } from "../notifications";
 import type { SolveController } from "../solve/solveController";
 import { chooseShown, hasSolve, LATEST_KEY, type Pin, type ShownSolve } from "./chooseShown";
@@ -56,13 +56,12 @@ export class SidePanelProvider implements vscode.WebviewViewProvider, vscode.Dis
     };
     const setHtml = () => (view.webview.html = renderSidePanelHtml(view.webview, this.extensionUri));
     this.watchdog?.dispose();
-    const watchdog = (this.watchdog = new PageWatchdog({
-      reload: () => {
-        log().warn("The side panel's page did not load in time: giving it its page again.");
-        setHtml();
-      },
+    const watchdog = (this.watchdog = loggedPageWatchdog({
+      page: "The side panel's page",
+      retry: "hide and show the view to retry",
+      setHtml,
       isVisible: () => view.visible,
-      gaveUp: () => log().warn("The side panel's page still did not load; hide and show the view to retry."),
+      warn: (message) => log().warn(message),
     }));
     setHtml();
     watchdog.loading();

@@ -13,7 +13,7 @@ import {
   type ToWebview,
 } from "../../contract/webviewMessages";
 import { log } from "../log";
-import { PageWatchdog } from "../pageWatchdog";
+import { loggedPageWatchdog } from "../pageWatchdog";
 import { renderPanelHtml } from "./panelHtml";
 
 export type PanelActions = (message: FromWebview) => void | Promise<void>;
@@ -69,13 +69,12 @@ export class SolvePanel implements vscode.Disposable {
     panel.webview.options = this.webviewOptions();
     const setHtml = () => (panel.webview.html = renderPanelHtml(panel.webview, this.extensionUri));
     // A page that never says "ready" is given its html again (see ../pageWatchdog.ts for why).
-    const watchdog = new PageWatchdog({
-      reload: () => {
-        log().warn("The solve panel's page did not load in time: giving it its page again.");
-        setHtml();
-      },
+    const watchdog = loggedPageWatchdog({
+      page: "The solve panel's page",
+      retry: "close and reopen it to retry",
+      setHtml,
       isVisible: () => panel.visible,
-      gaveUp: () => log().warn("The solve panel's page still did not load; close and reopen it to retry."),
+      warn: (message) => log().warn(message),
     });
     setHtml();
     watchdog.loading();
