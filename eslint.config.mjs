@@ -159,6 +159,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The VS Code API as a plain require: esbuild wraps a namespace or named import of an external
+    // CommonJS module in `__toESM`, which copies the module's ~300 names onto a new object once per
+    // importing module, at activation (17 ms for the 33 modules of the activation bundle; bench/README.md).
+    // test/unit/scripts/activationBundle.test.ts checks the built bundle.
+    files: ["src/extension/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-require-imports": ["error", { allowAsImport: true }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportDeclaration[source.value='vscode'][importKind!='type']",
+          message:
+            'Write `import vscode = require("vscode");` (types: `import type * as vscode`): esbuild copies a namespace import\'s names once per module at activation.',
+        },
+      ],
+    },
+  },
   restrict(["src/cli/**/*.ts"], {
     paths: [noVscode("The CLI runs without VS Code.")],
     patterns: [

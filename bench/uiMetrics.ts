@@ -3,9 +3,10 @@
  * chromium, in a page shaped like VS Code's webview), not in code-server (see bench/README.md):
  *
  * - chunk_to_paint_p95_ms: the product's solve pipeline in this process against the simulator (8
- *   streams at 100 tokens/s each), its events batched as the extension's panel does (one message per
- *   16 ms), posted into the page; for each message, from the arrival of its oldest chunk to the first
- *   frame drawn after the page handled it. p95 over every message of the solve.
+ *   streams at 100 tokens/s each), its events batched as the extension's panel does
+ *   (src/extension/solve/eventBatcher.ts), posted into the page; for each message, from the arrival
+ *   of its oldest chunk to the first frame drawn after the page handled it. p95 over every message
+ *   of the solve.
  * - render_8_candidates_ms: a fresh panel given a whole solve of 8 real candidates (KaTeX included) in
  *   one message, until the first paint that shows what is on screen in its final form (the rest is
  *   drawn later); render_8_candidates_all_ms: until all 8 are drawn, off screen too.
@@ -22,10 +23,8 @@ import { loadDataset, startSimulator } from "../test/sim";
 import { request } from "../test/unit/core/solveHarness";
 import { completeSolve, loadSample } from "../test/unit/webview/solveFixture";
 import { activateInFreshNode, buildExtensionBundles } from "../test/support/extensionBundles";
+import { EventBatcher } from "../src/extension/solve/eventBatcher";
 import { median } from "./support";
-
-/** The extension flushes batched events every 16 ms (src/extension/solve/solvePanel.ts). */
-const FLUSH_MS = 16;
 
 /**
  * Installs, in the page, a recorder of when each candidate's streamed text is painted: a message's
@@ -133,25 +132,20 @@ export async function chunkToPaint(page: Page): Promise<number> {
       policy: new OpenAiPolicyBackend({ baseUrl: sim.policyBaseUrl, apiKey: null }),
       reward: new VllmRewardBackend({ baseUrl: sim.rewardBaseUrl, apiKey: null }),
     };
-    let batch: SolveEvent[] = [];
-    let oldest = 0;
+    // Batched as the extension's panel does (src/extension/solve/eventBatcher.ts): the message carries
+    // the arrival time of its oldest event.
+    const arrivals: number[] = [];
     const sends: Promise<void>[] = [];
-    const flush = () => {
-      const message = { type: "events", events: batch, sentAt: oldest };
-      batch = [];
+    const batcher = new EventBatcher<SolveEvent>((events) => {
+      const message = { type: "events", events, sentAt: arrivals[0]! };
+      arrivals.length = 0;
       sends.push(page.evaluate((m) => window.postMessage(m, "*"), message));
-    };
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    });
     for await (const event of solve(request(problem, { seed: 7 }), deps, new AbortController().signal)) {
-      if (batch.length === 0) oldest = Date.now();
-      batch.push(event);
-      timer ??= setTimeout(() => {
-        timer = null;
-        flush();
-      }, FLUSH_MS);
+      arrivals.push(Date.now());
+      batcher.push(event);
     }
-    if (timer) clearTimeout(timer);
-    if (batch.length) flush();
+    batcher.flush();
     await Promise.all(sends);
     await page.waitForSelector('#status[data-status="complete"]');
     await page.waitForTimeout(200);

@@ -4,7 +4,7 @@
  * requests (and the user's API key) to another host. We read them through `inspect` as well,
  * taking only the user (global) value, so that holds even if a scope is ever declared wrongly.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { DEFAULT_POLICY_URL, DEFAULT_REWARD_URL } from "../core/backend/defaults";
 import type { SamplingParams } from "../core/backend/ports";
 import { DEFAULT_TIMEOUTS, type Timeouts } from "../backends/http/transport";

@@ -1,5 +1,5 @@
 /** The one log channel. Never log API keys or full request headers. */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 
 let channel: vscode.LogOutputChannel | null = null;
 

@@ -3,7 +3,7 @@
  * are caught and shown, because VS Code does not show a notification when an extension fails to
  * activate.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { Grader } from "../core/grading";
 import type { AnswerGrouper } from "../core/solve/ranking";
 import { EndpointBackends } from "./backends";

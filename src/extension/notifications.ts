@@ -3,7 +3,7 @@
  * the setting that fixes them, the log, or a copy of the message for a bug report. Other modules call
  * these functions and never `vscode.window.show…Message` themselves.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { SolveErrorInfo } from "../core/solve/events";
 import { log } from "./log";
 

@@ -3,7 +3,7 @@
  * reward and process reward model may be different services, so each may have its own key; a shared
  * key serves every one that has none of its own.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 
 export type KeyRole = "policy" | "reward" | "prm";
 

@@ -3,7 +3,7 @@
  * connection report ("AceMath: Test Connection").
  */
 import { describeBackend } from "../core/solve/backendText";
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { ConnectionReport } from "../backends/http/connectionCheck";
 import type { BackendInfo } from "../core/solve/events";
 

@@ -3,7 +3,7 @@
  * `csp.ts`, KaTeX's stylesheet, the shared one (base.css) and the page's own, one script, all local;
  * a fresh nonce per load.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { newCspNonce } from "../core/util/cspNonce";
 import { buildWebviewCsp } from "./csp";
 

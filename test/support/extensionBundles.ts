@@ -55,17 +55,20 @@ export async function buildExtensionBundles(outDir: string): Promise<ExtensionBu
 }
 
 /**
- * A `vscode` module for activating the bundle outside VS Code: each name the bundle reads from it is a
- * callable stub that returns another stub. esbuild copies the module's own names (`__toESM`), so the
- * names are listed up front, taken from the bundle's own uses.
+ * A `vscode` module for activating the bundle outside VS Code: each name is a callable stub that
+ * returns another stub. It has the real API's top-level names (those @types/vscode declares), so that
+ * a module that copies them all (esbuild's `__toESM` of a namespace import) costs here what it costs
+ * in the extension host.
  */
-function vscodeStub(bundleText: string): string {
-  // Minified names may hold `$`, which `\w` and `\b` do not cover.
-  const aliases = [...bundleText.matchAll(/([\w$]+)=[\w$]+\(require\("vscode"\)\)/g)].map((m) => m[1] ?? "");
-  const uses = aliases.flatMap((alias) => [
-    ...bundleText.matchAll(new RegExp(`(?<![\\w$])${alias.replace(/\$/g, "\\$")}\\.(\\w+)`, "g")),
-  ]);
-  const names = [...new Set(uses.map((m) => m[1]))];
+function vscodeStub(): string {
+  const declarations = readFileSync(join(ROOT, "node_modules", "@types", "vscode", "index.d.ts"), "utf8");
+  const names = [
+    ...new Set(
+      [...declarations.matchAll(/^\texport (?:namespace|class|enum|const|let|function) (\w+)/gm)].map(
+        (m) => m[1],
+      ),
+    ),
+  ];
   return `
 const stub = () => {
   const own = new Map();
@@ -82,11 +85,8 @@ const stub = () => {
   });
 };
 const names = ${JSON.stringify(names)};
-module.exports = new Proxy({}, {
-  get: (target, key) => (target[key] ??= stub()),
-  ownKeys: () => names,
-  getOwnPropertyDescriptor: (target, key) => ({ configurable: true, enumerable: true, value: (target[key] ??= stub()) }),
-});
+// A plain object, as the extension host's API is (the extension typechecks against those names).
+module.exports = Object.fromEntries(names.map((name) => [name, stub()]));
 `;
 }
 
@@ -101,7 +101,7 @@ export interface FreshActivation {
 export function activateInFreshNode(bundle: string): FreshActivation {
   const dir = dirname(bundle);
   const stub = join(dir, "vscode-stub.js");
-  writeFileSync(stub, vscodeStub(readFileSync(bundle, "utf8")));
+  writeFileSync(stub, vscodeStub());
   const probe = `
 const Module = require("module");
 const load = Module._load;

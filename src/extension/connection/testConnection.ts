@@ -3,7 +3,7 @@
  * (reachable, models, context length, n support, reward endpoint and score kind, latency), shown in
  * a read-only document and the log; the status bar shows the health.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { ConnectionReport } from "../../backends/http/connectionCheck";
 import type { EndpointBackends } from "../backends";
 import { readSamplingSettings } from "../config";

@@ -4,7 +4,7 @@
  * downloaded once into global storage after the user agreed in a dialog that states its size and
  * source. Nothing is ever downloaded silently; a declined or failed download leaves the server's error.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { join } from "node:path";
 import { existsSync } from "node:fs";
 import type { BackendError } from "../../core/backend/errors";

@@ -2,7 +2,7 @@
  * AceMath: Open Eval Report: shows a report.html written by `acemath eval --out DIR` (picked as the
  * file or as its DIR) in a webview, with the extension's CSP. Read from disk; nothing is fetched.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { newCspNonce } from "../../core/util/cspNonce";
 import { showWarning } from "../notifications";
 import { NotAReportError, reportPage } from "./reportPage";

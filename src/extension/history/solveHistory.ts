@@ -9,7 +9,7 @@
  * - `list()`: all entries, newest first. `get(id)`: one entry, or undefined.
  * - `onDidChange`: fires after every change (record, and entries dropped by the bounds).
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { newRunId } from "./fromSolve";
 import { addEntry, boundEntry, decodeEntries, type SolveHistoryEntry } from "./historyEntries";
 

@@ -4,7 +4,7 @@
  * The grading worker is the extension's one worker (it starts on first use, not at activation), so a
  * hover never starts a second CAS beside the one that groups a solve's answers.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { CachedVerdicts, CheckCache, CheckTarget, ModelVerdict, SymbolicResult } from "../../core/check";
 import type { Grader } from "../../core/grading";
 import { lazy } from "../lazy";

@@ -3,7 +3,7 @@
  * symbolic verdict and cached model verdicts only. It never calls a backend: checking with the
  * model is the link's (and the command's) job.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { CheckTarget, ModelVerdict } from "../../core/check";
 import { SUPPORTED_LANGUAGE_IDS } from "../../core/problem";
 import type { SolveState } from "../../core/solve/state";

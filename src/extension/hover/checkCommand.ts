@@ -4,7 +4,7 @@
  * agrees with the model's pick and majority, and the reward model's score of the user's solution.
  * Runs only on explicit action; a new check or solve cancels the one before (the controller's rule).
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { CheckTarget, ModelVerdict } from "../../core/check";
 import type { SolveDependencies } from "../../core/solve/pipeline";
 import type { SolveState } from "../../core/solve/state";

@@ -3,7 +3,7 @@
  * `acemath.check.diagnostics` is, for the checked languages only, debounced per document, a stale
  * run dropped, and a failed run logged (it runs fire-and-forget after the debounce).
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { log } from "../log";
 import { CHECKED_DOCUMENTS } from "./answerHover";
 

@@ -4,7 +4,7 @@
  * model pick, replace the answer with it (cleaned as an inserted answer is). Symbolic only: no
  * backend request is made for a diagnostic. Debounced per document, and stale runs are dropped.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { CheckTarget } from "../../core/check";
 import { answerLatexForClipboard } from "../../core/insertion";
 import { lazy } from "../lazy";

@@ -1,5 +1,5 @@
 /** A `TextDocument` as the check core's plain `CheckSource`: dialect, local macro files, the cell above. */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { CheckSource } from "../../core/check";
 import { dialectOf } from "../../core/problem";
 import { lazy } from "../lazy";

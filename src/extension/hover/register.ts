@@ -1,5 +1,5 @@
 /** Wires answer checking into the editor: the hovers (answer and step), the optional diagnostics and "AceMath: Check Answer". */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { showInternalError } from "../notifications";
 import type { SolveDependencies } from "../../core/solve/pipeline";
 import type { Grader } from "../../core/grading";

@@ -1,5 +1,5 @@
 /** The one way a checker hover (answer or step) becomes markdown: the user's text stays plain text. */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { HoverSegment } from "../../core/check";
 
 /**

@@ -1,5 +1,5 @@
 /** The cell status bar item of an answer cell: its answer, score and agreement; a click opens the panel. */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { readCellMetadata } from "./cellMetadata";
 import { cellStatusText } from "./cellStatusText";
 

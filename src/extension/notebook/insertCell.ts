@@ -3,7 +3,7 @@
  * through one notebook edit (undo removes it), so that it is rendered at once. Changing the problem
  * cell's own source left its rendered Markdown stale until the cell was edited (issue #9).
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { formatAnswerInsertion, formatSolutionInsertion } from "../../core/insertion";
 import { describeLocation } from "../solve/actionMessages";
 import type { InsertOutcome, Insertion } from "../solve/insert";

@@ -3,7 +3,7 @@
  * notebook brings their candidates back into the history, and the status item opens them in the panel.
  * "Solve Cell" (the cell toolbar, or the palette for the selected cell) runs `acemath.solve` on the cell.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { sameProblem } from "../sidePanel/historyPort";
 import type { SolveHistory } from "../history/solveHistory";
 import { showInfo, showWarning } from "../notifications";

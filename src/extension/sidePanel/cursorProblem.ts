@@ -2,7 +2,7 @@
  * The problem under the cursor, for following the editor like the Lean 4 infoview: the same
  * extraction as AceMath: Solve, without recording a span (only a solve records one).
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { cleanNotebookCell, extractProblem } from "../../core/problem";
 
 export function problemInEditor(editor: vscode.TextEditor): string | null {

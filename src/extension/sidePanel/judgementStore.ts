@@ -3,7 +3,7 @@
  * without a workspace), never sent anywhere. "AceMath: Export Judgements" copies them to a file the
  * user picks.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { judgementLine, parseJudgements, type JudgementRecord } from "./judgementRecord";
 
 const FILE_NAME = "judgements.jsonl";

@@ -2,7 +2,7 @@
  * Wires the side panel: the view provider, what it follows (editor, selection, notebook cell, the
  * latest solve, the history, the ranking setting) and its two commands.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { log } from "../log";
 import { showInfo, showInternalError } from "../notifications";
 import type { SolveController } from "../solve/solveController";

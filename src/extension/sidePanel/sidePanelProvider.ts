@@ -5,7 +5,7 @@
  * own state with `setState` (`retainContextWhenHidden` is off) and asks for the extension's with
  * "ready" whenever it (re)loads; a page that never does is given its html again (../pageWatchdog.ts).
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import {
   isFromSidePanel,
   type FromSidePanel,

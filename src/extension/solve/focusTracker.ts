@@ -2,7 +2,7 @@
  * Remembers the text editors and notebook cells the user worked in, so that "AceMath: Solve" run while
  * a panel or the output has focus uses the last one (issue #9) instead of asking for a file.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { chooseSolveSource, rememberFocus, type Focused } from "./targetChoice";
 
 /** A text document with the selection it had when the user left it. */

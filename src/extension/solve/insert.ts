@@ -1,5 +1,5 @@
 /** Writes an answer or a solution, cleaned for the document's markup, into the document the problem came from. */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import {
   chooseInsertionOffset,
   formatAnswerInsertion,

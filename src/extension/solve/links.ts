@@ -3,7 +3,7 @@
  * itself: local and non-web targets are refused with the reason (see core/util/linkPolicy.ts), and
  * a public web link opens only after the user saw its full URL and chose "Open".
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { classifyLink } from "../../core/util/linkPolicy";
 import { confirmOpenLink, showRefusedLink } from "../notifications";
 

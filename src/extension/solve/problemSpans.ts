@@ -3,7 +3,7 @@
  * problem moves it down), so that "Insert answer" still lands right after it. One listener for all; only
  * the latest few solves are tracked (the controller acts on the latest one only).
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { applyChanges, trackSpan, type TextChange, type TrackedSpan } from "../../core/insertion";
 import type { Span } from "../../core/problem/types";
 

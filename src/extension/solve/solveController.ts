@@ -3,7 +3,7 @@
  * progress notification and the status bar. Cancel (notification or panel) aborts the HTTP
  * requests; whatever arrived stays in the panel.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { FromWebview } from "../../contract/webviewMessages";
 import { hasEnded, type SolveEvent } from "../../core/solve/events";
 import type { SolveDependencies } from "../../core/solve/pipeline";

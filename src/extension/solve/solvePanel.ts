@@ -1,9 +1,8 @@
 /**
  * The solve panel: one webview beside the editor. It owns the message channel; what the buttons
- * do is the controller's business (`PanelActions`). Pipeline events are batched: a solve streams
- * thousands of deltas, and one postMessage per token would flood the webview.
+ * do is the controller's business (`PanelActions`). Pipeline events are batched (./eventBatcher.ts).
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { SolveEvent } from "../../core/solve/events";
 import type { SolveState } from "../../core/solve/state";
 import {
@@ -14,22 +13,15 @@ import {
 } from "../../contract/webviewMessages";
 import { log } from "../log";
 import { loggedPageWatchdog } from "../pageWatchdog";
+import { EventBatcher } from "./eventBatcher";
 import { renderPanelHtml } from "./panelHtml";
 
 export type PanelActions = (message: FromWebview) => void | Promise<void>;
 
-/**
- * About one animation frame: the panel re-renders only the open block of a streaming card, so it
- * can draw every batch in the next frame; fewer, bigger messages would only add latency.
- * bench/uiMetrics.ts batches the same way.
- */
-const FLUSH_INTERVAL_MS = 16;
-
 export class SolvePanel implements vscode.Disposable {
   static readonly viewType = "acemath.solutions";
   private panel: vscode.WebviewPanel | null = null;
-  private pending: SolveEvent[] = [];
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly batcher = new EventBatcher<SolveEvent>((events) => this.post({ type: "events", events }));
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -86,7 +78,7 @@ export class SolvePanel implements vscode.Disposable {
     panel.onDidDispose(() => {
       watchdog.dispose();
       this.panel = null;
-      this.pending = [];
+      this.batcher.drop();
     });
     this.panel = panel;
   }
@@ -103,30 +95,20 @@ export class SolvePanel implements vscode.Disposable {
 
   /** A new solve: the webview starts over from this state. */
   reset(state: SolveState): void {
-    this.pending = [];
+    this.batcher.drop();
     this.post({ type: "snapshot", state });
   }
 
   push(event: SolveEvent): void {
     if (!this.panel) return;
-    this.pending.push(event);
-    if (event.type === "done") this.flush();
-    else this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_INTERVAL_MS);
-  }
-
-  private flush(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    if (this.pending.length === 0) return;
-    const events = this.pending;
-    this.pending = [];
-    this.post({ type: "events", events });
+    this.batcher.push(event);
+    if (event.type === "done") this.batcher.flush();
   }
 
   /** A candidate's step checks: after the events still pending, so the panel has the text they were read from. */
   postSteps(steps: CandidateSteps): void {
     if (!this.panel) return;
-    this.flush();
+    this.batcher.flush();
     this.post({ type: "steps", steps });
   }
 
@@ -141,7 +123,7 @@ export class SolvePanel implements vscode.Disposable {
       // The webview (re)loaded: it may have missed events, so it gets the whole state. After a window
       // reload that state is idle (the solve died with the old extension host); the webview then keeps
       // what it had saved and marks it interrupted (src/webview/state/handshake.ts).
-      this.pending = [];
+      this.batcher.drop();
       this.post({ type: "snapshot", state: this.currentState() });
       for (const steps of this.currentSteps()) this.post({ type: "steps", steps });
       return;
@@ -154,7 +136,7 @@ export class SolvePanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.batcher.drop();
     this.panel?.dispose();
   }
 }

@@ -1,5 +1,5 @@
 /** Where a solve came from, so that "Insert answer" lands after the problem in that document. */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import {
   cleanNotebookCell,
   extractCellProblem,

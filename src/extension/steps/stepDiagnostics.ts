@@ -3,7 +3,7 @@
  * and the counterexample. On with the answer diagnostics (`acemath.check.diagnostics`): symbolic
  * only, never a backend request, debounced per document, and a stale run is dropped.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { DebouncedDiagnostics, type IsStale } from "../hover/debouncedDiagnostics";
 import { stepDiagnostics } from "./documentSteps";
 import type { EditorStepChecks } from "./stepChecks";

@@ -2,7 +2,7 @@
  * The hover over a step of a written solution: its symbolic verdict, and where the first error is.
  * Symbolic only (no backend request); the answer itself keeps its own hover.
  */
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { segmentHover } from "../hover/segmentHover";
 import { lazy } from "../lazy";
 import { stepAt, stepHoverSegments } from "./documentSteps";

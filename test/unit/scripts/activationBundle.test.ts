@@ -91,6 +91,15 @@ describe("activation bundle: activation loads the thin layer, the heavy modules 
     assert.equal(basename(built.lazy.file), lazyFile);
   });
 
+  it("its modules take the VS Code API as it is: none copies the API's names at activation", () => {
+    const text = readFileSync(built.activation.file, "utf8");
+    const requires = text.split('require("vscode")').length - 1;
+    assert.ok(requires > 10, `${requires} modules require vscode`);
+    // esbuild's __toESM (minified name) around a require: a namespace or named import of the API.
+    const wrapped = text.match(/[\w$]+\(require\("vscode"\)/g) ?? [];
+    assert.deepEqual(wrapped, [], "every require of vscode is used as is");
+  });
+
   it("the lazy bundle exports what lazy() promises its callers (src/extension/lazyModules.ts)", () => {
     const fromSource = Object.keys(lazyModules).sort();
     // The heavy bundle has no `vscode` import, so plain Node loads it.
