@@ -38,11 +38,20 @@ async function recordChunkPaints(page: Page): Promise<void> {
   // tsx names the functions below with an `__name` helper that the page does not have.
   await page.evaluate("window.__name = (f) => f");
   await page.evaluate(() => {
-    const w = window as unknown as { __paints: number[]; __paintsAll: number[]; __inPage: number[] };
+    const w = window as unknown as {
+      __paints: number[];
+      __paintsAll: number[];
+      __inPage: number[];
+      __batchWait: number[];
+      __delivery: number[];
+    };
     w.__paints = [];
     w.__paintsAll = [];
     // The page's own share: from the message's arrival in the page to the paint (cards on screen).
     w.__inPage = [];
+    // Per message: from its oldest event's arrival to the post (the batch), and from the post to the page.
+    w.__batchWait = [];
+    w.__delivery = [];
     const pending = new Map<number, { at: number; received: number; visible: boolean }[]>();
     const onScreen = new Set<number>();
     const cardIndex = (node: Node | null) => {
@@ -59,10 +68,13 @@ async function recordChunkPaints(page: Page): Promise<void> {
       }
     });
     const watched = new WeakSet<Element>();
-    window.addEventListener("message", (event: MessageEvent<{ sentAt?: number; events?: SolveEvent[] }>) => {
-      const { sentAt, events } = event.data;
-      if (sentAt === undefined) return;
+    type Sent = { sentAt?: number; postedAt?: number; events?: SolveEvent[] };
+    window.addEventListener("message", (event: MessageEvent<Sent>) => {
+      const { sentAt, postedAt, events } = event.data;
+      if (sentAt === undefined || postedAt === undefined) return;
       const received = Date.now();
+      w.__batchWait.push(postedAt - sentAt);
+      w.__delivery.push(received - postedAt);
       for (const e of events ?? [])
         if (e.type === "delta")
           pending.set(e.index, [
@@ -137,7 +149,7 @@ export async function chunkToPaint(page: Page): Promise<number> {
     const arrivals: number[] = [];
     const sends: Promise<void>[] = [];
     const batcher = new EventBatcher<SolveEvent>((events) => {
-      const message = { type: "events", events, sentAt: arrivals[0]! };
+      const message = { type: "events", events, sentAt: arrivals[0]!, postedAt: Date.now() };
       arrivals.length = 0;
       sends.push(page.evaluate((m) => window.postMessage(m, "*"), message));
     });
@@ -149,9 +161,15 @@ export async function chunkToPaint(page: Page): Promise<number> {
     await Promise.all(sends);
     await page.waitForSelector('#status[data-status="complete"]');
     await page.waitForTimeout(200);
-    const { visible, all, inPage } = await page.evaluate(() => {
-      const w = window as unknown as { __paints: number[]; __paintsAll: number[]; __inPage: number[] };
-      return { visible: w.__paints, all: w.__paintsAll, inPage: w.__inPage };
+    const { visible, all, inPage, batchWait, delivery } = await page.evaluate(() => {
+      const w = window as unknown as Record<string, number[]>;
+      return {
+        visible: w.__paints!,
+        all: w.__paintsAll!,
+        inPage: w.__inPage!,
+        batchWait: w.__batchWait!,
+        delivery: w.__delivery!,
+      };
     });
     const p95 = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
@@ -159,6 +177,9 @@ export async function chunkToPaint(page: Page): Promise<number> {
     };
     console.log(
       `chunk to paint: p95 ${p95(visible)} ms over ${visible.length} deltas of cards on screen (of which in the page, from the message's arrival: p95 ${p95(inPage)} ms); every card (off screen ones render when they scroll into view): p95 ${p95(all)} ms over ${all.length}`,
+    );
+    console.log(
+      `  per message (${batchWait.length}): in the extension's batch median ${median(batchWait)}, p95 ${p95(batchWait)} ms; posted to the page's handler median ${median(delivery)}, p95 ${p95(delivery)} ms`,
     );
     return p95(visible);
   } finally {
