@@ -12,7 +12,7 @@ import { bindActions } from "./view/actions";
 import { emptyDirty, isClean, markAll } from "./view/dirty";
 import { Panel } from "./view/panel";
 import { createVisibility } from "./view/visibility";
-import { warmUpMath } from "./render/warmUp";
+import { warmUpMarkdown, warmUpMath } from "./render/warmUp";
 import { acquireApi } from "./vscodeApi";
 
 const FRAME_BUDGET_MS = 12;
@@ -89,6 +89,7 @@ function start(): void {
   api.postMessage({ type: "ready" });
   // After this task, so a restored panel paints first; usually long before the first message.
   setTimeout(warmUpMath, 0);
+  setTimeout(warmUpMarkdown, 0);
 }
 
 start();

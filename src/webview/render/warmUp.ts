@@ -7,6 +7,7 @@
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import katex = require("katex");
+import { renderMarkdown } from "./markdown";
 import { KATEX_OPTIONS } from "./math";
 
 /** KaTeX_Main (digits, operators, roman letters) and KaTeX_Math (italic variables). */
@@ -18,4 +19,20 @@ export function warmUpMath(): void {
   const fonts = (document as Partial<Document>).fonts;
   // A font that fails to load is shown by the page's fallback; nothing to do about it here.
   for (const font of COMMON_FONTS) fonts?.load(font).catch(() => undefined);
+}
+
+/**
+ * Markdown of the kinds a solution's first screen has (paragraphs, emphasis, lists, code), with no
+ * math: the math cache keeps only what the page shows. markdown-it's first parses run cold, several
+ * times slower than later ones.
+ */
+export const MARKDOWN_SAMPLE = [
+  "To find the **value**, we first *express* both numbers as fractions:",
+  "1. Let `x` be the first (the second follows).\n2. Multiply both sides by 10.",
+  "- Subtract the equations.\n- Simplify.",
+  "### Final answer\n\nSo the result is a [mixed number](https://example.org).",
+].join("\n\n");
+
+export function warmUpMarkdown(): void {
+  renderMarkdown(MARKDOWN_SAMPLE);
 }

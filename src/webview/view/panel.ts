@@ -21,7 +21,7 @@ import { createNotices, updateNotices, type NoticesView } from "./notices";
 import { RenderThrottle } from "./renderThrottle";
 import { StepMarks } from "./stepMarks";
 import type { CandidateSteps } from "../../contract/webviewMessages";
-import type { SolutionLimits } from "./solutionView";
+import type { RenderPass, SolutionLimits } from "./solutionView";
 import { isStreaming, ranksByIndex } from "./text";
 import { AlwaysVisible, type Visibility } from "./visibility";
 
@@ -35,6 +35,9 @@ export interface RenderOptions {
 
 /** Cards that render their whole (ordinary-size) solution even off screen; later ones only when seen. */
 const EAGER_CARDS = 16;
+
+/** Layouts one frame may read to find the chunks on screen of fresh cards (see `drawAllOnScreen`). */
+const FIRST_FRAME_LAYOUTS = 4;
 
 export interface PanelServices {
   /** Which chunks are near the viewport; everything by default. */
@@ -56,6 +59,8 @@ export class Panel {
   private readonly working = new Set<number>();
   private readonly visibility: Visibility;
   private readonly stepMarks = new StepMarks();
+  /** Cards laid out in full for the frame that created them (`measureFreshCards`); lazy again in the next. */
+  private firstLayoutCards: CandidateCard[] = [];
 
   constructor(
     root: HTMLElement,
@@ -74,13 +79,14 @@ export class Panel {
   }
 
   render(state: SolveState, dirty: DirtyParts, options: RenderOptions): void {
+    this.endFirstLayout();
     if (dirty.all) this.dropAllCards();
     if (dirty.header || dirty.all) updateHeader(this.header, state);
     if (dirty.notices || dirty.all) updateNotices(this.notices, state);
     if (dirty.groups || dirty.all) updateGroups(this.groups, state.groups);
     const created = this.syncCardsWithOrder(state);
     this.updateMeta(state, dirty, created);
-    this.updateSolutions(state, dirty, options);
+    this.updateSolutions(state, dirty, options, created);
     this.empty.hidden = state.candidates.length > 0 || state.status !== "running";
     Object.assign(dirty, { all: false, header: false, notices: false, groups: false, allMeta: false });
     dirty.meta.clear();
@@ -102,9 +108,9 @@ export class Panel {
     if (card && candidate) this.stepMarks.apply(card.root, steps.index, candidate.text.length);
   }
 
-  /** Whether visible solution chunks still wait for rendering (ask for another frame). */
+  /** Whether visible chunks still wait for rendering, or fresh cards for their lazy state (ask for a frame). */
   hasPendingWork(): boolean {
-    return this.working.size > 0;
+    return this.working.size > 0 || this.firstLayoutCards.length > 0;
   }
 
   private dropAllCards(): void {
@@ -170,7 +176,12 @@ export class Panel {
    * Gives changed texts to their cards (cheap), then renders visible chunks one at a time until
    * the frame's budget is used; at least one chunk per frame, so rendering always progresses.
    */
-  private updateSolutions(state: SolveState, dirty: DirtyParts, options: RenderOptions): void {
+  private updateSolutions(
+    state: SolveState,
+    dirty: DirtyParts,
+    options: RenderOptions,
+    created: number[],
+  ): void {
     const budget = new FrameBudget(options.now, {
       budgetMs: options.frameBudgetMs,
       maxHtmlChars: options.maxHtmlCharsPerFrame ?? DEFAULT_MAX_HTML_CHARS_PER_FRAME,
@@ -190,19 +201,28 @@ export class Panel {
       dirty.solutions.delete(index);
       this.working.add(index);
     }
-    // Chunks on screen first, then near it, in every card; then the off-screen rest of ordinary-size cards.
     const inOrder = state.order.filter((index) => this.working.has(index));
     const frameStart = options.now();
     const costs = new Map<number, number>();
-    for (const pass of ["onScreen", "visible"] as const) {
+    const renderPass = (pass: RenderPass, limits = budget): number => {
+      let rendered = 0;
       for (const index of inOrder) {
         const started = options.now();
-        this.cards.get(index)?.body.renderSome(budget, pass);
+        rendered += this.cards.get(index)?.body.renderSome(limits, pass) ?? 0;
         costs.set(index, (costs.get(index) ?? 0) + options.now() - started);
       }
+      return rendered;
+    };
+    const firstFrame = this.measureFreshCards(created);
+    if (firstFrame) {
+      this.drawAllOnScreen(renderPass, options.now);
+    } else {
+      // Chunks on screen first, then near it, in every card; then the off-screen rest of ordinary-size cards.
+      renderPass("onScreen");
+      renderPass("visible");
     }
     for (const [index, cost] of costs) this.throttle.recordRender(index, frameStart, frameStart + cost);
-    this.renderEagerChunks(inOrder, budget);
+    if (!firstFrame) this.renderEagerChunks(inOrder, budget);
     for (const index of [...this.working]) {
       if (!this.cards.get(index)?.body.hasWork()) this.working.delete(index);
     }
@@ -211,10 +231,48 @@ export class Panel {
   }
 
   /**
-   * The off-screen rest, by rank: each card's first chunk, then each card's second, and so on. A
-   * fresh page knows nothing of the viewport before its first layout, and a card shows the start
-   * of its solution (its box is a few lines high), so the first frame draws the tops of the first
-   * cards, what is on screen, and the ends of the solutions come later.
+   * Fresh cards with text (a new solve or a panel opened on a finished one) are laid out once, with
+   * their chunks as placeholders, and the chunks on screen are found from that layout: the panel's
+   * observer would report them only after this frame. Until the next frame these cards do without
+   * `content-visibility: auto` (class `first-layout`): the browser finds such a card on screen only
+   * after one layout pass and lays its content out in a second one, in the same frame, and then
+   * again for each drawn chunk. Whether anything was measured.
+   */
+  private measureFreshCards(created: number[]): boolean {
+    const fresh = created.map((index) => this.cards.get(index)!).filter((card) => card.body.hasChunks());
+    if (fresh.length === 0 || !this.visibility.measureUnreported) return false;
+    for (const card of fresh) card.root.classList.add("first-layout");
+    this.firstLayoutCards.push(...fresh);
+    return this.visibility.measureUnreported();
+  }
+
+  /**
+   * The first frame of fresh cards draws what is on screen, all of it (the viewport bounds it), and
+   * nothing else; what is near or off screen comes in the next frames. A drawn chunk is seldom as
+   * high as its placeholder, so each drawing is followed by another measure.
+   */
+  private drawAllOnScreen(
+    renderPass: (pass: RenderPass, limits: FrameBudget) => number,
+    now: () => number,
+  ): void {
+    const unbounded = new FrameBudget(now, { budgetMs: Infinity, maxHtmlChars: Infinity });
+    for (let layouts = 1; ; layouts++) {
+      const drawn = renderPass("onScreen", unbounded);
+      if (drawn === 0 || layouts === FIRST_FRAME_LAYOUTS) return;
+      this.visibility.measureUnreported?.();
+    }
+  }
+
+  /** Fresh cards of the last frame take `content-visibility: auto` again (they keep their laid-out height). */
+  private endFirstLayout(): void {
+    for (const card of this.firstLayoutCards) card.root.classList.remove("first-layout");
+    this.firstLayoutCards = [];
+  }
+
+  /**
+   * The off-screen rest, by rank: each card's first chunk, then each card's second, and so on (a
+   * card's box shows the start of its solution), so the tops of the cards come before the ends of
+   * the solutions. Never in a fresh card's first frame, which draws only what is on screen.
    */
   private renderEagerChunks(inOrder: number[], budget: FrameBudget): void {
     let cards = inOrder.map((index) => this.cards.get(index)!.body);

@@ -104,9 +104,19 @@ export class SolutionView {
     return this.slots.some((slot) => this.needsRender(slot, "eager"));
   }
 
-  /** Renders the pass's chunks, one per step, until none is left or the frame's budget is used up. */
-  renderSome(budget: FrameBudget, pass: RenderPass): void {
-    while (this.renderNext(budget, pass));
+  /**
+   * Renders the pass's chunks, one per step, until none is left or the frame's budget is used up;
+   * how many it rendered.
+   */
+  renderSome(budget: FrameBudget, pass: RenderPass): number {
+    let rendered = 0;
+    while (this.renderNext(budget, pass)) rendered++;
+    return rendered;
+  }
+
+  /** Whether the text has any chunk (an element in the page) yet. */
+  hasChunks(): boolean {
+    return this.slots.length > 0;
   }
 
   /** Renders the pass's first chunk still to render, if the budget allows; whether it did. */
@@ -141,8 +151,10 @@ export class SolutionView {
     this.showPlaceholder(slot, `${estimatedHeightEm(source)}em`);
     this.slots.push(slot);
     this.element.append(element);
-    this.visibility.observe(element, (visible, height, onScreen = false) =>
-      this.onVisibility(slot, visible, height, onScreen),
+    this.visibility.observe(
+      element,
+      (visible, height, onScreen = false) => this.onVisibility(slot, visible, height, onScreen),
+      this.element,
     );
   }
 

@@ -4,6 +4,8 @@
  * where there is none (jsdom, old engines) everything counts as visible, which is correct, only
  * less lazy.
  */
+import { reachOf } from "./reach";
+
 /**
  * `visible`: on screen or close to it (rendered); `onScreen`: inside the viewport itself when last
  * reported (rendered first, in one frame if it can: that frame shows the panel as it is).
@@ -11,8 +13,15 @@
 export type VisibilityListener = (visible: boolean, height: number, onScreen?: boolean) => void;
 
 export interface Visibility {
-  observe(element: Element, listener: VisibilityListener): void;
+  /** `clip`: the scrolling box that holds the element (what it shows of it is all that counts). */
+  observe(element: Element, listener: VisibilityListener, clip?: Element): void;
   unobserve(element: Element): void;
+  /**
+   * Reports now, from the page's current layout, every element not reported yet; whether there
+   * was any. An observer's first report comes only after the frame that laid the element out, so
+   * a panel that waits for it draws a fresh solve's chunks on screen one frame late.
+   */
+  measureUnreported?(): boolean;
 }
 
 /** Everything is visible at once (no IntersectionObserver). */
@@ -24,32 +33,55 @@ export class AlwaysVisible implements Visibility {
 }
 
 /** How far outside the viewport a chunk is rendered ahead, so scrolling rarely shows a blank. */
-const AHEAD = "600px 0px";
+const AHEAD_PX = 600;
 
 export class ViewportVisibility implements Visibility {
   private readonly listeners = new Map<Element, VisibilityListener>();
+  /** Observed elements the observer has not reported yet, with their scrolling box. */
+  private readonly unreported = new Map<Element, Element | undefined>();
   // `root: document` (the panel's own viewport), not the implicit root: the webview is a
   // cross-origin iframe, and for those the implicit root ignores rootMargin.
   private readonly observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
+        this.unreported.delete(entry.target);
         // The visible part (clipped by the card's scrolling box too) meets the viewport itself.
         const seen = entry.intersectionRect;
         const onScreen = entry.isIntersecting && seen.bottom > 0 && seen.top < window.innerHeight;
         this.listeners.get(entry.target)?.(entry.isIntersecting, entry.boundingClientRect.height, onScreen);
       }
     },
-    { root: document, rootMargin: AHEAD },
+    { root: document, rootMargin: `${AHEAD_PX}px 0px` },
   );
 
-  observe(element: Element, listener: VisibilityListener): void {
+  observe(element: Element, listener: VisibilityListener, clip?: Element): void {
     this.listeners.set(element, listener);
+    this.unreported.set(element, clip);
     this.observer.observe(element);
   }
 
   unobserve(element: Element): void {
     this.listeners.delete(element);
+    this.unreported.delete(element);
     this.observer.unobserve(element);
+  }
+
+  /**
+   * The observer's rule, computed from one layout: every rectangle is read before any listener
+   * runs (a listener may write to the page). The observer still reports them after the frame.
+   */
+  measureUnreported(): boolean {
+    if (this.unreported.size === 0) return false;
+    const viewportHeight = window.innerHeight;
+    const reports = [...this.unreported].map(([element, clip]) => {
+      const rect = element.getBoundingClientRect();
+      const reach = reachOf(rect, clip?.getBoundingClientRect(), viewportHeight, AHEAD_PX);
+      return { element, height: rect.height, ...reach };
+    });
+    for (const { element, height, visible, onScreen } of reports) {
+      this.listeners.get(element)?.(visible, height, onScreen);
+    }
+    return true;
   }
 }
 

@@ -6,40 +6,13 @@
  * chromium is not installed.
  */
 import { strict as assert } from "node:assert";
-import * as esbuild from "esbuild";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { SolveEvent } from "../../../src/core/solve/events";
+import { buildPanelPage, CHROMIUM } from "./chromiumPanel";
 import * as fx from "./solveFixture";
-
-const CHROMIUM = "/usr/bin/chromium";
-const ROOT = resolve(__dirname, "../../..");
-
-async function buildPanelPage(dir: string): Promise<string> {
-  await esbuild.build({
-    entryPoints: [join(ROOT, "src/webview/main.ts")],
-    outfile: join(dir, "webview.js"),
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    target: "es2022",
-    logLevel: "warning",
-  });
-  const css = (path: string) => pathToFileURL(join(ROOT, path)).href;
-  writeFileSync(
-    join(dir, "panel.html"),
-    `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
-<link rel="stylesheet" href="${css("node_modules/katex/dist/katex.min.css")}">
-<link rel="stylesheet" href="${css("media/base.css")}">
-<link rel="stylesheet" href="${css("media/panel.css")}">
-<script>window.acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} });</script>
-</head><body><div id="app"></div><script src="webview.js"></script></body></html>`,
-  );
-  return pathToFileURL(join(dir, "panel.html")).href;
-}
 
 /** A finished solve whose last-ranked candidate is long (~40 KB): too long to render off screen. */
 function solveWithALongLastCandidate(): SolveEvent[] {

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { warmUpMath } from "../../../src/webview/render/warmUp";
+import { renderMarkdown } from "../../../src/webview/render/markdown";
+import { MARKDOWN_SAMPLE, warmUpMarkdown, warmUpMath } from "../../../src/webview/render/warmUp";
 import { installDom } from "./dom";
 
 describe("warming up math before the first message", () => {
@@ -35,5 +36,14 @@ describe("warming up math before the first message", () => {
   it("an engine without the font loading API still warms KaTeX without failing", () => {
     assert.equal("fonts" in document, false);
     assert.doesNotThrow(() => warmUpMath());
+  });
+
+  it("warms markdown-it on the constructs of a first screen, with no math (the math cache keeps what the page shows)", () => {
+    const html = renderMarkdown(MARKDOWN_SAMPLE);
+    for (const tag of ["<strong>", "<em>", "<ol>", "<ul>", "<code>", "md-heading", "data-href"]) {
+      assert.ok(html.includes(tag), `the sample has no ${tag}`);
+    }
+    assert.equal(html.includes("katex"), false);
+    assert.doesNotThrow(() => warmUpMarkdown());
   });
 });

@@ -1,0 +1,107 @@
+/**
+ * A fresh panel given a whole solve in one message draws, in the frame that handles it, every chunk
+ * on screen and none off screen (view/panel.ts, measureFreshCards): its observer would report what
+ * is on screen only after that frame. In chromium (real layout); skipped where it is not installed.
+ */
+import { strict as assert } from "node:assert";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { buildPanelPage, CHROMIUM } from "./chromiumPanel";
+import * as fx from "./solveFixture";
+
+interface Census {
+  drawnOnScreen: number;
+  pendingOnScreen: number;
+  drawnOffScreen: number;
+  firstLayoutCards: number;
+}
+
+/**
+ * Posts `message` and counts the chunks in the frame that draws it: from an animation frame callback
+ * queued after the panel's own (a listener added after the panel's), so nothing has been painted yet
+ * that this frame did not draw. A chunk is on screen where it meets the viewport and its card's box.
+ */
+function censusOfFirstFrame(page: Page, message: unknown): Promise<Census> {
+  return page.evaluate(
+    (posted) =>
+      new Promise<Census>((resolve) => {
+        const meets = (a: DOMRect, b: { top: number; bottom: number }) =>
+          a.bottom > b.top && a.top < b.bottom;
+        const census = (): Census => {
+          const counts = { drawnOnScreen: 0, pendingOnScreen: 0, drawnOffScreen: 0, firstLayoutCards: 0 };
+          for (const chunk of document.querySelectorAll(".md-chunk")) {
+            const box = chunk.closest(".solution")!.getBoundingClientRect();
+            const rect = chunk.getBoundingClientRect();
+            const onScreen = meets(rect, box) && meets(rect, { top: 0, bottom: window.innerHeight });
+            const drawn = !chunk.classList.contains("pending");
+            if (onScreen && drawn) counts.drawnOnScreen++;
+            if (onScreen && !drawn) counts.pendingOnScreen++;
+            if (!onScreen && drawn) counts.drawnOffScreen++;
+          }
+          counts.firstLayoutCards = document.querySelectorAll(".candidate.first-layout").length;
+          return counts;
+        };
+        window.addEventListener("message", () => requestAnimationFrame(() => resolve(census())), {
+          once: true,
+        });
+        window.postMessage(posted, "*");
+      }),
+    message,
+  );
+}
+
+/** Waits (bounded) until no chunk of any card is a placeholder; throws if that never happens. */
+async function allDrawn(page: Page): Promise<void> {
+  for (let frame = 0; frame < 300; frame++) {
+    const pending = await page.locator(".md-chunk.pending").count();
+    if (pending === 0) return;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+  assert.fail(`${await page.locator(".md-chunk.pending").count()} chunks never drawn`);
+}
+
+describe("a fresh panel's first frame in a real browser", function () {
+  this.timeout(60_000);
+  let dir: string;
+  let url: string;
+  let browser: Browser | undefined;
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) return this.skip();
+    dir = mkdtempSync(join(tmpdir(), "acemath-first-frame-"));
+    url = await buildPanelPage(dir);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+  });
+  after(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const viewport of [
+    { width: 600, height: 900 },
+    { width: 320, height: 700 },
+  ]) {
+    it(`draws every chunk on screen and none off screen in one frame (${viewport.width}×${viewport.height})`, async () => {
+      const page = await browser!.newPage({ viewport });
+      try {
+        await page.goto(url);
+        // tsx names the functions of the page script with an `__name` helper that the page does not have.
+        await page.evaluate("window.__name = (f) => f");
+        const events = fx.completeSolve(fx.loadSample(37));
+        const first = await censusOfFirstFrame(page, { type: "events", events });
+        assert.equal(first.pendingOnScreen, 0, "a chunk on screen still a placeholder");
+        assert.ok(first.drawnOnScreen > 0, "nothing drawn on screen");
+        assert.equal(first.drawnOffScreen, 0, "a chunk off screen drawn in the first frame");
+        assert.equal(first.firstLayoutCards, 8);
+        // The frames after draw the rest (the solutions are ordinary-size) and the cards are lazy again.
+        await allDrawn(page);
+        assert.equal(await page.locator(".candidate.first-layout").count(), 0);
+        assert.equal(await page.locator(".candidate").count(), 8);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
