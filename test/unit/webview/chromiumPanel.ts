@@ -4,9 +4,11 @@
  * through playwright-core. The tests skip where chromium is not installed.
  */
 import * as esbuild from "esbuild";
-import { writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { chromium, type Browser } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 const ROOT = resolve(__dirname, "../../..");
@@ -33,4 +35,33 @@ export async function buildPanelPage(dir: string): Promise<string> {
 </head><body><div id="app"></div><script src="webview.js"></script></body></html>`,
   );
   return pathToFileURL(join(dir, "panel.html")).href;
+}
+
+export interface PanelBrowser {
+  /** The built panel page's URL (set once the suite's `before` has run). */
+  url: string;
+  browser: Browser;
+}
+
+/**
+ * Mocha hooks for a suite that opens the panel page: builds it into a temporary folder and starts one
+ * chromium before the suite (skipping it where chromium is not installed), removes both after.
+ */
+export function usePanelBrowser(folderPrefix: string): PanelBrowser {
+  const shared = {} as PanelBrowser;
+  let dir: string | undefined;
+  before(async function () {
+    if (!existsSync(CHROMIUM)) return this.skip();
+    dir = mkdtempSync(join(tmpdir(), folderPrefix));
+    shared.url = await buildPanelPage(dir);
+    shared.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
+  });
+  after(async () => {
+    await shared.browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return shared;
 }

@@ -4,11 +4,8 @@
  * is on screen only after that frame. In chromium (real layout); skipped where it is not installed.
  */
 import { strict as assert } from "node:assert";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { buildPanelPage, CHROMIUM } from "./chromiumPanel";
+import type { Page } from "playwright-core";
+import { usePanelBrowser } from "./chromiumPanel";
 import * as fx from "./solveFixture";
 
 interface Census {
@@ -64,29 +61,16 @@ async function allDrawn(page: Page): Promise<void> {
 
 describe("a fresh panel's first frame in a real browser", function () {
   this.timeout(60_000);
-  let dir: string;
-  let url: string;
-  let browser: Browser | undefined;
-
-  before(async function () {
-    if (!existsSync(CHROMIUM)) return this.skip();
-    dir = mkdtempSync(join(tmpdir(), "acemath-first-frame-"));
-    url = await buildPanelPage(dir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
-  });
-  after(async () => {
-    await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const panel = usePanelBrowser("acemath-first-frame-");
 
   for (const viewport of [
     { width: 600, height: 900 },
     { width: 320, height: 700 },
   ]) {
     it(`draws every chunk on screen and none off screen in one frame (${viewport.width}×${viewport.height})`, async () => {
-      const page = await browser!.newPage({ viewport });
+      const page = await panel.browser.newPage({ viewport });
       try {
-        await page.goto(url);
+        await page.goto(panel.url);
         // tsx names the functions of the page script with an `__name` helper that the page does not have.
         await page.evaluate("window.__name = (f) => f");
         const events = fx.completeSolve(fx.loadSample(37));

@@ -6,12 +6,9 @@
  * chromium is not installed.
  */
 import { strict as assert } from "node:assert";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { SolveEvent } from "../../../src/core/solve/events";
-import { buildPanelPage, CHROMIUM } from "./chromiumPanel";
+import { usePanelBrowser } from "./chromiumPanel";
 import * as fx from "./solveFixture";
 
 /** A finished solve whose last-ranked candidate is long (~40 KB): too long to render off screen. */
@@ -51,24 +48,11 @@ async function onScreenDrawn(page: Page, index: number): Promise<void> {
 
 describe("lazy solution chunks in a real browser", function () {
   this.timeout(60_000);
-  let dir: string;
-  let url: string;
-  let browser: Browser | undefined;
+  const panel = usePanelBrowser("acemath-lazy-");
   let page: Page;
-
-  before(async function () {
-    if (!existsSync(CHROMIUM)) return this.skip();
-    dir = mkdtempSync(join(tmpdir(), "acemath-lazy-"));
-    url = await buildPanelPage(dir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
-  });
-  after(async () => {
-    await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
   beforeEach(async () => {
-    page = await browser!.newPage({ viewport: { width: 600, height: 700 } });
-    await page.goto(url);
+    page = await panel.browser.newPage({ viewport: { width: 600, height: 700 } });
+    await page.goto(panel.url);
     await page.evaluate(
       (events) => window.postMessage({ type: "events", events }, "*"),
       solveWithALongLastCandidate(),
