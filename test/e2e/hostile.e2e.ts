@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROBLEM_FILE } from "./problem";
 import { solveFixtureProblem, useSimSession } from "./session";
-import { waitUntil } from "./wait";
+import { waitForGrownFile } from "./wait";
 
 /** Typing must show within this, even while a megabyte of model output streams into the panel. */
 const TYPING_BOUND_MS = 5_000;
@@ -103,10 +103,7 @@ describe("AceMath: hostile and huge model output (code-server, simulated backend
     const card = panel.frame.locator('.candidate[data-answer*="write18"]').first();
     await card.scrollIntoViewIfNeeded();
     await card.locator('button[data-action="insert-answer"]').click();
-    const after = await waitUntil("the document to change on disk", () => {
-      const text = readFileSync(file, "utf8");
-      return text !== before && text;
-    });
+    const after = await waitForGrownFile("the document to change on disk", file, before);
     const start = commonPrefix(before, after);
     const inserted = after.slice(start, start + after.length - before.length);
     assert.match(inserted, /7/, `the answer's value is inserted: ${inserted}`);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { useSimSession, type Session } from "./session";
-import { waitUntil } from "./wait";
+import { waitForGrownFile, waitUntil } from "./wait";
 
 interface CursorSolve {
   file: string;
@@ -41,10 +41,7 @@ async function solveAtCursorAndInsert(
   const [top] = await panel.candidateAttributes();
   assert.ok(top?.answer, "the top candidate has an answer");
   await panel.topCandidateButton("insert-answer").click();
-  const after = await waitUntil("the inserted answer on disk", () => {
-    const text = readFileSync(path, "utf8");
-    return text !== before && text;
-  });
+  const after = await waitForGrownFile("the inserted answer on disk", path, before);
   return { before, after, answer: top.answer };
 }
 

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { answerOfBestRewardedSolution, canonicalAnswer, fixtureRecord, PROBLEM_FILE } from "./problem";
 import { solveFixtureProblem, useSimSession, waitForActivation } from "./session";
-import { waitUntil } from "./wait";
+import { waitForGrownFile } from "./wait";
 
 describe("AceMath: Solve in code-server (trusted workspace, simulated backend)", function () {
   const context = useSimSession();
@@ -73,10 +73,7 @@ describe("AceMath: Solve in code-server (trusted workspace, simulated backend)",
     assert.ok(top, "a candidate is shown");
     await panel.topCandidateButton("insert-answer").click();
     // files.autoSave writes the edit to disk shortly after the extension applies it.
-    const after = await waitUntil("the document to change on disk", () => {
-      const text = readFileSync(file, "utf8");
-      return text !== before && text;
-    });
+    const after = await waitForGrownFile("the document to change on disk", file, before);
     assert.ok(after.includes(top.answer), `the inserted text contains the answer ${top.answer}`);
   });
 
