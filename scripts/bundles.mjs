@@ -1,5 +1,5 @@
 // The esbuild options of every bundle, one home for scripts/build.mjs, the activation bench
-// (bench/uiMetrics.ts) and the activation bundle's test (test/unit/scripts/bundles.test.ts).
+// (bench/uiMetrics.ts) and the activation bundle's test (test/unit/scripts/activationBundle.test.ts).
 // The extension is two Node bundles: dist/extension.js, what activation loads (the thin layer on the
 // vscode API), and dist/extensionLazy.js, the heavy modules it loads on first use
 // (src/extension/lazy.ts). The CLI and the grading worker are Node bundles; the webview and the side

@@ -2,8 +2,8 @@
  * The entry of the extension's second bundle, `dist/extensionLazy.js`: the heavy modules that no
  * activation needs (answer checking, step checks, grading, the HTTP clients, the solve pipeline).
  * Loaded on first use through `lazy()` (./lazy.ts), never imported for a value by anything else in
- * src/extension (ESLint: the lazy-loading block in eslint.config.mjs; test/unit/extension/bundles.test.ts
- * holds the built activation bundle to it).
+ * src/extension (ESLint: the lazy-loading block in eslint.config.mjs;
+ * test/unit/scripts/activationBundle.test.ts holds the built activation bundle to it).
  */
 export {
   agreementWith,

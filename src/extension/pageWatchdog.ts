@@ -12,11 +12,7 @@
  * No vscode import: the caller says how to reload and whether the webview is visible, and may pass a
  * scheduler (tests).
  */
-
-export interface Scheduler {
-  set(callback: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
+import { realScheduler, type Scheduler } from "./scheduler";
 
 export interface PageWatchdogOptions {
   /** Sets the webview's html again (a fresh nonce makes it a new page); the watchdog re-arms itself. */
@@ -40,11 +36,6 @@ export interface PageWatchdogOptions {
 const FIRST_WAIT_MS = 20_000;
 const MAX_RELOADS = 3;
 
-const realTimers: Scheduler = {
-  set: (callback, ms) => setTimeout(callback, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export class PageWatchdog {
   private timer: unknown = null;
   private reloads = 0;
@@ -52,7 +43,7 @@ export class PageWatchdog {
   private readonly scheduler: Scheduler;
 
   constructor(private readonly options: PageWatchdogOptions) {
-    this.scheduler = options.scheduler ?? realTimers;
+    this.scheduler = options.scheduler ?? realScheduler;
   }
 
   /** The html was set: the page is loading (if the webview is visible; a hidden one loads when shown). */

@@ -13,20 +13,10 @@
  * No `vscode` import: bench/uiMetrics.ts batches with this same class.
  */
 
+import { realScheduler, type Scheduler } from "../scheduler";
+
 /** Half an animation frame: the page sees each frame's events, at most two messages per frame. */
 export const MIN_POST_INTERVAL_MS = 8;
-
-export interface BatchTimers {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const realTimers: BatchTimers = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export class EventBatcher<E> {
   private pending: E[] = [];
@@ -36,15 +26,16 @@ export class EventBatcher<E> {
   constructor(
     private readonly post: (events: E[]) => void,
     private readonly minIntervalMs = MIN_POST_INTERVAL_MS,
-    private readonly timers: BatchTimers = realTimers,
+    private readonly scheduler: Scheduler = realScheduler,
+    private readonly now: () => number = Date.now,
   ) {}
 
   push(event: E): void {
     this.pending.push(event);
     if (this.timer !== null) return;
-    const wait = Math.max(0, this.lastPostAt + this.minIntervalMs - this.timers.now());
+    const wait = Math.max(0, this.lastPostAt + this.minIntervalMs - this.now());
     // Even at 0 a timer, not a post now: the rest of this burst goes in the same message.
-    this.timer = this.timers.setTimeout(() => {
+    this.timer = this.scheduler.set(() => {
       this.timer = null;
       this.flush();
     }, wait);
@@ -56,7 +47,7 @@ export class EventBatcher<E> {
     if (this.pending.length === 0) return;
     const events = this.pending;
     this.pending = [];
-    this.lastPostAt = this.timers.now();
+    this.lastPostAt = this.now();
     this.post(events);
   }
 
@@ -67,7 +58,7 @@ export class EventBatcher<E> {
   }
 
   private cancelTimer(): void {
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    if (this.timer !== null) this.scheduler.clear(this.timer);
     this.timer = null;
   }
 }

@@ -1,12 +1,9 @@
 import { strict as assert } from "node:assert";
-import {
-  EventBatcher,
-  MIN_POST_INTERVAL_MS,
-  type BatchTimers,
-} from "../../../src/extension/solve/eventBatcher";
+import type { Scheduler } from "../../../src/extension/scheduler";
+import { EventBatcher, MIN_POST_INTERVAL_MS } from "../../../src/extension/solve/eventBatcher";
 
 /** A clock that moves only when told, running each timer whose time has come, in order. */
-class ManualTimers implements BatchTimers {
+class ManualTimers implements Scheduler {
   private time = 1000;
   private timers: { at: number; callback: () => void; id: number }[] = [];
   private nextId = 1;
@@ -15,13 +12,13 @@ class ManualTimers implements BatchTimers {
   now(): number {
     return this.time;
   }
-  setTimeout(callback: () => void, ms: number): unknown {
+  set(callback: () => void, ms: number): unknown {
     this.waits.push(ms);
     const id = this.nextId++;
     this.timers.push({ at: this.time + ms, callback, id });
     return id;
   }
-  clearTimeout(handle: unknown): void {
+  clear(handle: unknown): void {
     this.timers = this.timers.filter((t) => t.id !== handle);
   }
   advance(ms: number): void {
@@ -47,6 +44,7 @@ function batcher() {
     (batch) => posts.push({ at: timers.now(), events: batch }),
     MIN_POST_INTERVAL_MS,
     timers,
+    () => timers.now(),
   );
   return { timers, posts, events };
 }

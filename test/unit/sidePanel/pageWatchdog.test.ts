@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { PageWatchdog, type Scheduler } from "../../../src/extension/pageWatchdog";
+import { PageWatchdog } from "../../../src/extension/pageWatchdog";
+import type { Scheduler } from "../../../src/extension/scheduler";
 
 /** Timers that fire only when the test says so, in the order they were set. */
 class ManualTimers implements Scheduler {
