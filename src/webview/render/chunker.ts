@@ -40,8 +40,6 @@ function startsNewBlock(line: string, complete: boolean): boolean {
   return complete || !MAY_BECOME_MARKER.test(line);
 }
 
-const trimEnd = (text: string) => text.replace(/\s+$/, "");
-
 export class MarkdownChunker {
   /** Characters of the text consumed as complete lines. */
   private consumed = 0;
@@ -92,7 +90,7 @@ export class MarkdownChunker {
     let settled = this.settledLines;
     if (this.boundaryAt !== null && startsNewBlock(partialLine, false)) {
       if (this.boundaryChars >= this.limits.targetChars) {
-        head.push(trimEnd(current.join("\n")));
+        head.push(current.join("\n").trimEnd());
         [current, chars, settled] = [[], 0, 0];
       } else settled = this.boundaryAt;
     }
@@ -101,8 +99,8 @@ export class MarkdownChunker {
       ? [[...current, partialLine].join("\n")]
       : [current.join("\n"), ...splitLongLine(partialLine, this.limits.maxChars)];
     // Closed chunks are never blank (see close); only the tail needs the check.
-    const last = tail.map(trimEnd).filter((chunk) => chunk.trim() !== "");
-    this.settledOfLast = fits && last.length > 0 ? trimEnd(current.slice(0, settled).join("\n")) : "";
+    const last = tail.map((chunk) => chunk.trimEnd()).filter((chunk) => chunk.trim() !== "");
+    this.settledOfLast = fits && last.length > 0 ? current.slice(0, settled).join("\n").trimEnd() : "";
     return [...head, ...last];
   }
 
@@ -142,7 +140,7 @@ export class MarkdownChunker {
   }
 
   private close(): void {
-    const chunk = trimEnd(this.current.join("\n"));
+    const chunk = this.current.join("\n").trimEnd();
     if (chunk.trim() !== "") this.closed.push(chunk);
     this.current = [];
     this.currentChars = 0;
