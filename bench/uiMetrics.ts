@@ -189,8 +189,9 @@ export async function chunkToPaint(page: Page): Promise<number> {
 
 /**
  * Installs a recorder of the first paint that shows everything on screen in its final form: the
- * solve complete (header, answers table), no solution chunk on screen still a placeholder (a chunk
- * counts as on screen where it meets both the viewport and its card's scrolling box), and the fonts
+ * solve complete (header, answers table), no solution chunk on screen still a placeholder, nor the
+ * rest of a chunk drawn only in part (a placeholder counts as on screen where it meets both the
+ * viewport and its card's scrolling box), and the fonts
  * loaded (KaTeX's glyphs are invisible until theirs arrive). Checked in a task queued after each
  * change of the page, or after the fonts load, which runs after that frame is painted; what it
  * reads is what that paint showed.
@@ -206,7 +207,8 @@ async function recordOnScreenPaint(page: Page): Promise<void> {
     const allOnScreenDrawn = () => {
       if (!document.querySelector('#status[data-status="complete"]')) return false;
       if (document.fonts.status !== "loaded") return false;
-      for (const chunk of document.querySelectorAll(".md-chunk.pending")) {
+      // A placeholder: a chunk not drawn yet, or the rest of one drawn only as far as the screen showed it.
+      for (const chunk of document.querySelectorAll(".md-chunk.pending, .md-rest")) {
         const box = chunk.closest(".solution")?.getBoundingClientRect();
         const rect = chunk.getBoundingClientRect();
         if (box && meets(rect, box) && meets(rect, viewport())) return false;

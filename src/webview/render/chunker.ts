@@ -175,3 +175,13 @@ export function splitLongLine(line: string, max: number): string[] {
   }
   return pieces;
 }
+
+/**
+ * The shortest run of `text`'s leading whole blocks that holds `minChars` (all of `text` when no
+ * block boundary comes after that): where the chunker would cut, so rendering this head and the rest
+ * apart gives the HTML of rendering them together.
+ */
+export function leadingBlocks(text: string, minChars: number): string {
+  const [head] = new MarkdownChunker({ targetChars: minChars, maxChars: Infinity }).update(text);
+  return head !== undefined && text.startsWith(head) ? head : text;
+}

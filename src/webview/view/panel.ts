@@ -204,11 +204,11 @@ export class Panel {
     const inOrder = state.order.filter((index) => this.working.has(index));
     const frameStart = options.now();
     const costs = new Map<number, number>();
-    const renderPass = (pass: RenderPass, limits = budget): number => {
+    const renderPass = (pass: RenderPass, limits = budget, heads = false): number => {
       let rendered = 0;
       for (const index of inOrder) {
         const started = options.now();
-        rendered += this.cards.get(index)?.body.renderSome(limits, pass) ?? 0;
+        rendered += this.cards.get(index)?.body.renderSome(limits, pass, heads) ?? 0;
         costs.set(index, (costs.get(index) ?? 0) + options.now() - started);
       }
       return rendered;
@@ -248,16 +248,17 @@ export class Panel {
 
   /**
    * The first frame of fresh cards draws what is on screen, all of it (the viewport bounds it), and
-   * nothing else; what is near or off screen comes in the next frames. A drawn chunk is seldom as
+   * nothing else; what is near or off screen comes in the next frames. A chunk whose box shows only
+   * its top is drawn only that far (its head; solutionView.ts `drawHead`). A drawn chunk is seldom as
    * high as its placeholder, so each drawing is followed by another measure.
    */
   private drawAllOnScreen(
-    renderPass: (pass: RenderPass, limits: FrameBudget) => number,
+    renderPass: (pass: RenderPass, limits: FrameBudget, heads: boolean) => number,
     now: () => number,
   ): void {
     const unbounded = new FrameBudget(now, { budgetMs: Infinity, maxHtmlChars: Infinity });
     for (let layouts = 1; ; layouts++) {
-      const drawn = renderPass("onScreen", unbounded);
+      const drawn = renderPass("onScreen", unbounded, true);
       if (drawn === 0 || layouts === FIRST_FRAME_LAYOUTS) return;
       this.visibility.measureUnreported?.();
     }

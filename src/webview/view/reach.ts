@@ -31,3 +31,17 @@ export function reachOf(
     onScreen: bottom > 0 && top < viewportHeight,
   };
 }
+
+/**
+ * How far down from its top an element shows on screen: from its top to the bottom of what the
+ * viewport and its box show of it (0 when nothing shows). A chunk drawn that far looks final.
+ */
+export function shownDepth(
+  rect: VerticalSpan,
+  clip: VerticalSpan | undefined,
+  viewportHeight: number,
+): number {
+  const top = Math.max(rect.top, clip?.top ?? -Infinity, 0);
+  const bottom = Math.min(rect.bottom, clip?.bottom ?? Infinity, viewportHeight);
+  return bottom > top ? bottom - rect.top : 0;
+}

@@ -13,7 +13,7 @@
  * When a card holds much rendered text, chunks that leave the viewport become placeholders again,
  * so the panel's memory follows what is on screen, not what arrived.
  */
-import { DEFAULT_CHUNK_LIMITS, MarkdownChunker, type ChunkLimits } from "../render/chunker";
+import { DEFAULT_CHUNK_LIMITS, leadingBlocks, MarkdownChunker, type ChunkLimits } from "../render/chunker";
 import { renderChunk } from "../render/chunkCache";
 import { renderMarkdown } from "../render/markdown";
 import { appendRenderedHtml, setRenderedHtml } from "./dom";
@@ -44,6 +44,15 @@ interface Slot {
   kept: { source: string; nodes: number } | null;
   visible: boolean;
   onScreen: boolean;
+  /** The element's height and how far down from its top it showed on screen, when last measured. */
+  heightPx: number;
+  shownPx: number;
+  /**
+   * A chunk drawn only as far as the screen showed it (`drawHead`): the placeholder of the rest of
+   * its source, after the blocks drawn, and whether that placeholder is on screen.
+   */
+  rest: HTMLElement | null;
+  restOnScreen: boolean;
 }
 
 /** A block boundary: a line break, then a blank line. */
@@ -57,6 +66,12 @@ const BLANK_LINE_AT = /^\n[ \t]*\n/;
 export type RenderPass = "onScreen" | "visible" | "eager";
 
 const ON_SCREEN_SCALE = 4;
+
+/**
+ * A chunk's head is drawn this much beyond the share of its placeholder the screen shows: the
+ * placeholder's height is an estimate, and a head that falls short is completed in the same frame.
+ */
+const HEAD_MARGIN = 1.3;
 
 /** Rough height of unrendered source, so placeholders give the scrollbar about the right size. */
 function estimatedHeightEm(source: string): number {
@@ -96,7 +111,9 @@ export class SolutionView {
     for (const slot of this.slots.splice(chunks.length)) this.removeSlot(slot);
     for (const source of chunks.slice(kept)) this.addSlot(source);
     for (const slot of this.slots) slot.settled = slot.source;
-    if (this.slots.length > 0) this.slots.at(-1)!.settled = this.chunker.settledOfLast;
+    // A finished text no longer grows: its last chunk is settled too (and may be drawn in part).
+    const last = this.slots.at(-1);
+    if (last && !finished) last.settled = this.chunker.settledOfLast;
   }
 
   /** Whether a chunk still waits for rendering (a visible one, or any of an eager card). */
@@ -108,9 +125,9 @@ export class SolutionView {
    * Renders the pass's chunks, one per step, until none is left or the frame's budget is used up;
    * how many it rendered.
    */
-  renderSome(budget: FrameBudget, pass: RenderPass): number {
+  renderSome(budget: FrameBudget, pass: RenderPass, heads = false): number {
     let rendered = 0;
-    while (this.renderNext(budget, pass)) rendered++;
+    while (this.renderNext(budget, pass, heads)) rendered++;
     return rendered;
   }
 
@@ -119,21 +136,30 @@ export class SolutionView {
     return this.slots.length > 0;
   }
 
-  /** Renders the pass's first chunk still to render, if the budget allows; whether it did. */
-  renderNext(budget: FrameBudget, pass: RenderPass): boolean {
+  /**
+   * Renders the pass's first chunk still to render, if the budget allows; whether it did. With
+   * `heads`, a finished chunk the screen shows only the top of is drawn only that far (`drawHead`).
+   */
+  renderNext(budget: FrameBudget, pass: RenderPass, heads = false): boolean {
     const slot = this.slots.find((candidate) => this.needsRender(candidate, pass));
     if (!slot || budget.exhausted(pass === "onScreen" ? ON_SCREEN_SCALE : 1)) return false;
-    budget.step(this.render(slot));
+    const head = heads ? this.headToShow(slot) : null;
+    budget.step(head === null ? this.render(slot) : this.drawHead(slot, head));
     return true;
   }
 
   private needsRender(slot: Slot, pass: RenderPass): boolean {
-    const wanted = pass === "onScreen" ? slot.onScreen : slot.visible || (pass === "eager" && this.eager);
+    // A chunk drawn down to what the screen showed is on screen, but only its rest's placeholder waits.
+    const onScreen = slot.rest ? slot.restOnScreen : slot.onScreen;
+    const wanted = pass === "onScreen" ? onScreen : slot.visible || (pass === "eager" && this.eager);
     return wanted && slot.rendered !== slot.source;
   }
 
   dispose(): void {
-    for (const slot of this.slots) this.visibility.unobserve(slot.element);
+    for (const slot of this.slots) {
+      this.visibility.unobserve(slot.element);
+      this.dropRest(slot);
+    }
     this.slots = [];
   }
 
@@ -147,25 +173,32 @@ export class SolutionView {
       kept: null,
       visible: false,
       onScreen: false,
+      heightPx: 0,
+      shownPx: 0,
+      rest: null,
+      restOnScreen: false,
     };
     this.showPlaceholder(slot, `${estimatedHeightEm(source)}em`);
     this.slots.push(slot);
     this.element.append(element);
     this.visibility.observe(
       element,
-      (visible, height, onScreen = false) => this.onVisibility(slot, visible, height, onScreen),
+      (visible, height, onScreen = false, shownPx = 0) =>
+        this.onVisibility(slot, visible, height, onScreen, shownPx),
       this.element,
     );
   }
 
   private removeSlot(slot: Slot): void {
     this.visibility.unobserve(slot.element);
+    this.dropRest(slot);
     if (slot.rendered !== null) this.renderedChars -= slot.rendered.length;
     slot.element.remove();
   }
 
-  /** Renders one chunk; returns the length of the HTML it inserted. */
+  /** Renders one chunk (the rest of it after a head); returns the length of the HTML it inserted. */
   private render(slot: Slot): number {
+    this.dropRest(slot); // extend removes its element with the rest of what follows the kept blocks
     if (slot.rendered !== null) this.renderedChars -= slot.rendered.length;
     const html = this.canExtend(slot) ? this.extend(slot) : this.renderWhole(slot);
     slot.element.className = "md-chunk";
@@ -215,6 +248,59 @@ export class SolutionView {
     return inserted;
   }
 
+  /**
+   * The leading blocks of a finished chunk drawn for the first time that cover what the screen shows
+   * of it, when that is less than the whole chunk; null otherwise. The chunk's placeholder gave its
+   * height and how far down it showed: a chunk's box shows 22em of a chunk that is often three times that.
+   */
+  private headToShow(slot: Slot): string | null {
+    const { heightPx, shownPx, source } = slot;
+    if (slot.rendered !== null || slot.settled !== source) return null;
+    if (!(heightPx > 0 && shownPx > 0 && shownPx < heightPx)) return null;
+    const share = Math.min(1, (HEAD_MARGIN * shownPx) / heightPx);
+    const head = leadingBlocks(source, Math.ceil(share * source.length));
+    return head.length < source.length ? head : null;
+  }
+
+  /**
+   * Draws `head` and, after it, a placeholder for the rest of the chunk, watched like a chunk: the
+   * rest is drawn once that placeholder comes on screen or near it (extend then replaces it), so
+   * what the screen shows is final and the first frame draws little that the box hides.
+   */
+  private drawHead(slot: Slot, head: string): number {
+    const html = renderMarkdown(head);
+    setRenderedHtml(slot.element, html);
+    slot.kept = { source: head, nodes: slot.element.childNodes.length };
+    const rest = document.createElement("div");
+    rest.className = "md-rest";
+    rest.style.minHeight = `${estimatedHeightEm(slot.source.slice(head.length))}em`;
+    slot.element.append(rest);
+    slot.element.className = "md-chunk partial";
+    slot.element.style.removeProperty("min-height");
+    slot.rest = rest;
+    slot.restOnScreen = false;
+    this.visibility.observe(
+      rest,
+      (visible, _height, onScreen = false) => {
+        slot.restOnScreen = visible && onScreen;
+        if (visible) this.onWork();
+      },
+      this.element,
+    );
+    slot.rendered = head;
+    this.renderedChars += head.length;
+    this.renderCount++;
+    return html.length;
+  }
+
+  private dropRest(slot: Slot): void {
+    if (slot.rest === null) return;
+    this.visibility.unobserve(slot.rest);
+    slot.rest.remove();
+    slot.rest = null;
+    slot.restOnScreen = false;
+  }
+
   private append(element: HTMLElement, blocks: string): number {
     const html = renderMarkdown(blocks);
     appendRenderedHtml(element, html);
@@ -226,6 +312,7 @@ export class SolutionView {
    * the source as text: a megabyte of text nodes costs layout and memory too.
    */
   private showPlaceholder(slot: Slot, height: string): void {
+    this.dropRest(slot);
     slot.element.replaceChildren();
     slot.element.className = "md-chunk pending";
     slot.element.style.minHeight = height;
@@ -234,9 +321,17 @@ export class SolutionView {
     slot.kept = null;
   }
 
-  private onVisibility(slot: Slot, visible: boolean, height: number, onScreen: boolean): void {
+  private onVisibility(
+    slot: Slot,
+    visible: boolean,
+    height: number,
+    onScreen: boolean,
+    shownPx: number,
+  ): void {
     slot.visible = visible;
     slot.onScreen = visible && onScreen;
+    slot.heightPx = height;
+    slot.shownPx = shownPx;
     if (visible) {
       if (this.needsRender(slot, "visible")) this.onWork();
       return;

@@ -4,13 +4,19 @@
  * where there is none (jsdom, old engines) everything counts as visible, which is correct, only
  * less lazy.
  */
-import { reachOf } from "./reach";
+import { reachOf, shownDepth } from "./reach";
 
 /**
  * `visible`: on screen or close to it (rendered); `onScreen`: inside the viewport itself when last
- * reported (rendered first, in one frame if it can: that frame shows the panel as it is).
+ * reported (rendered first, in one frame if it can: that frame shows the panel as it is);
+ * `shownPx`: how far down from its top the element shows on screen (reach.ts `shownDepth`), where known.
  */
-export type VisibilityListener = (visible: boolean, height: number, onScreen?: boolean) => void;
+export type VisibilityListener = (
+  visible: boolean,
+  height: number,
+  onScreen?: boolean,
+  shownPx?: number,
+) => void;
 
 export interface Visibility {
   /** `clip`: the scrolling box that holds the element (what it shows of it is all that counts). */
@@ -48,7 +54,9 @@ export class ViewportVisibility implements Visibility {
         // The visible part (clipped by the card's scrolling box too) meets the viewport itself.
         const seen = entry.intersectionRect;
         const onScreen = entry.isIntersecting && seen.bottom > 0 && seen.top < window.innerHeight;
-        this.listeners.get(entry.target)?.(entry.isIntersecting, entry.boundingClientRect.height, onScreen);
+        const { height, top } = entry.boundingClientRect;
+        const shownPx = onScreen ? Math.min(seen.bottom, window.innerHeight) - top : 0;
+        this.listeners.get(entry.target)?.(entry.isIntersecting, height, onScreen, shownPx);
       }
     },
     { root: document, rootMargin: `${AHEAD_PX}px 0px` },
@@ -75,11 +83,12 @@ export class ViewportVisibility implements Visibility {
     const viewportHeight = window.innerHeight;
     const reports = [...this.unreported].map(([element, clip]) => {
       const rect = element.getBoundingClientRect();
-      const reach = reachOf(rect, clip?.getBoundingClientRect(), viewportHeight, AHEAD_PX);
-      return { element, height: rect.height, ...reach };
+      const box = clip?.getBoundingClientRect();
+      const reach = reachOf(rect, box, viewportHeight, AHEAD_PX);
+      return { element, height: rect.height, shownPx: shownDepth(rect, box, viewportHeight), ...reach };
     });
-    for (const { element, height, visible, onScreen } of reports) {
-      this.listeners.get(element)?.(visible, height, onScreen);
+    for (const { element, height, visible, onScreen, shownPx } of reports) {
+      this.listeners.get(element)?.(visible, height, onScreen, shownPx);
     }
     return true;
   }

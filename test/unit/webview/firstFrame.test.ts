@@ -13,6 +13,8 @@ interface Census {
   pendingOnScreen: number;
   drawnOffScreen: number;
   firstLayoutCards: number;
+  /** Chunks drawn only down to what the screen shows (a placeholder for their rest after it). */
+  partial: number;
 }
 
 /**
@@ -27,12 +29,20 @@ function censusOfFirstFrame(page: Page, message: unknown): Promise<Census> {
         const meets = (a: DOMRect, b: { top: number; bottom: number }) =>
           a.bottom > b.top && a.top < b.bottom;
         const census = (): Census => {
-          const counts = { drawnOnScreen: 0, pendingOnScreen: 0, drawnOffScreen: 0, firstLayoutCards: 0 };
-          for (const chunk of document.querySelectorAll(".md-chunk")) {
+          const counts = {
+            drawnOnScreen: 0,
+            pendingOnScreen: 0,
+            drawnOffScreen: 0,
+            firstLayoutCards: 0,
+            partial: 0,
+          };
+          // A chunk's rest after its drawn head is a placeholder too.
+          for (const chunk of document.querySelectorAll(".md-chunk, .md-rest")) {
             const box = chunk.closest(".solution")!.getBoundingClientRect();
             const rect = chunk.getBoundingClientRect();
             const onScreen = meets(rect, box) && meets(rect, { top: 0, bottom: window.innerHeight });
-            const drawn = !chunk.classList.contains("pending");
+            const drawn = !chunk.classList.contains("pending") && !chunk.classList.contains("md-rest");
+            if (chunk.classList.contains("partial")) counts.partial++;
             if (onScreen && drawn) counts.drawnOnScreen++;
             if (onScreen && !drawn) counts.pendingOnScreen++;
             if (!onScreen && drawn) counts.drawnOffScreen++;
@@ -49,14 +59,16 @@ function censusOfFirstFrame(page: Page, message: unknown): Promise<Census> {
   );
 }
 
-/** Waits (bounded) until no chunk of any card is a placeholder; throws if that never happens. */
+const PLACEHOLDERS = ".md-chunk.pending, .md-rest, .md-chunk.partial";
+
+/** Waits (bounded) until no chunk of any card is a placeholder or drawn in part; throws if that never happens. */
 async function allDrawn(page: Page): Promise<void> {
   for (let frame = 0; frame < 300; frame++) {
-    const pending = await page.locator(".md-chunk.pending").count();
+    const pending = await page.locator(PLACEHOLDERS).count();
     if (pending === 0) return;
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   }
-  assert.fail(`${await page.locator(".md-chunk.pending").count()} chunks never drawn`);
+  assert.fail(`${await page.locator(PLACEHOLDERS).count()} chunks never drawn`);
 }
 
 describe("a fresh panel's first frame in a real browser", function () {
@@ -79,6 +91,8 @@ describe("a fresh panel's first frame in a real browser", function () {
         assert.ok(first.drawnOnScreen > 0, "nothing drawn on screen");
         assert.equal(first.drawnOffScreen, 0, "a chunk off screen drawn in the first frame");
         assert.equal(first.firstLayoutCards, 8);
+        // The second card's box shows only the top of its first chunk: that much is drawn, not the chunk.
+        assert.ok(first.partial > 0, "every chunk on screen drawn whole");
         // The frames after draw the rest (the solutions are ordinary-size) and the cards are lazy again.
         await allDrawn(page);
         assert.equal(await page.locator(".candidate.first-layout").count(), 0);
