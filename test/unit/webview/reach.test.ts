@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { reachOf } from "../../../src/webview/view/reach";
+import { reachOf, shownDepth } from "../../../src/webview/view/reach";
 
 /** A 900 px viewport, chunks rendered 600 px ahead (the panel's observer's margin). */
 const reach = (rect: [number, number], clip?: [number, number]) =>
@@ -32,5 +32,30 @@ describe("reachOf: on screen or near it, from a layout", () => {
   it("touching the viewport's edge is not on screen", () => {
     assert.deepEqual(reach([900, 1000]), { visible: true, onScreen: false });
     assert.deepEqual(reach([-100, 0]), { visible: true, onScreen: false });
+  });
+});
+
+describe("shownDepth: how far down from its top an element shows on screen", () => {
+  const depth = (rect: [number, number], clip?: [number, number]) =>
+    shownDepth({ top: rect[0], bottom: rect[1] }, clip && { top: clip[0], bottom: clip[1] }, 900);
+
+  it("to its bottom where all of it shows, to the viewport's bottom where that cuts it", () => {
+    assert.equal(depth([100, 300]), 200);
+    assert.equal(depth([785, 1500]), 115);
+  });
+
+  it("to its box's bottom where the box cuts it first (a card shows 22em of its solution)", () => {
+    assert.equal(depth([371, 1194], [360, 660]), 289);
+  });
+
+  it("counted from its top, even when the top is above the viewport or its box", () => {
+    assert.equal(depth([-200, 400]), 600);
+    assert.equal(depth([100, 900], [300, 500]), 400);
+  });
+
+  it("0 where nothing of it shows", () => {
+    assert.equal(depth([950, 1200]), 0);
+    assert.equal(depth([500, 700], [100, 450]), 0);
+    assert.equal(depth([-300, -10]), 0);
   });
 });
