@@ -9,22 +9,15 @@ import { leadingBlocks, MarkdownChunker } from "../../../src/webview/render/chun
 import { renderMarkdown } from "../../../src/webview/render/markdown";
 import { FrameBudget } from "../../../src/webview/view/frameBudget";
 import { DEFAULT_SOLUTION_LIMITS, SolutionView } from "../../../src/webview/view/solutionView";
-import type { Visibility, VisibilityListener } from "../../../src/webview/view/visibility";
 import { installDom } from "./dom";
+import { ListenedVisibility } from "./fakeVisibility";
 import * as fx from "./solveFixture";
 
 /** The real solutions of the fixture (math_cot_100: 4 problems × 8 samples). */
 const SOLUTIONS = [0, 3, 37, 75].flatMap((idx) => fx.loadSample(idx).solutions);
 
 /** Reports what a test tells it, when it tells it. */
-class ScriptedVisibility implements Visibility {
-  readonly listeners = new Map<Element, VisibilityListener>();
-  observe(element: Element, listener: VisibilityListener): void {
-    this.listeners.set(element, listener);
-  }
-  unobserve(element: Element): void {
-    this.listeners.delete(element);
-  }
+class ScriptedVisibility extends ListenedVisibility {
   report(element: Element, onScreen: boolean, height = 0, shownPx = 0): void {
     this.listeners.get(element)!(true, height, onScreen, shownPx);
   }

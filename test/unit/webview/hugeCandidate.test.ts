@@ -6,19 +6,12 @@ import { bindActions } from "../../../src/webview/view/actions";
 import { emptyDirty, isClean } from "../../../src/webview/view/dirty";
 import { Panel } from "../../../src/webview/view/panel";
 import { DEFAULT_SOLUTION_LIMITS } from "../../../src/webview/view/solutionView";
-import type { Visibility, VisibilityListener } from "../../../src/webview/view/visibility";
 import { installDom } from "./dom";
+import { ListenedVisibility } from "./fakeVisibility";
 import * as fx from "./solveFixture";
 
 /** A viewport the test moves by hand: `show` decides which chunk elements count as on screen. */
-class FakeViewport implements Visibility {
-  readonly listeners = new Map<Element, VisibilityListener>();
-  observe(element: Element, listener: VisibilityListener): void {
-    this.listeners.set(element, listener);
-  }
-  unobserve(element: Element): void {
-    this.listeners.delete(element);
-  }
+class FakeViewport extends ListenedVisibility {
   /** Reports `visible` for the elements `pick` selects and not visible for the others. */
   show(pick: (element: Element) => boolean): void {
     for (const [element, listener] of [...this.listeners]) listener(pick(element), 400);
