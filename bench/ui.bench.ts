@@ -41,12 +41,15 @@ const { values: args } = parseArgs({
   },
 });
 
-/** The panel's page; `name` "floor" is the page of bench/uiFloorPage.ts instead (firstPaintFloor). */
-async function buildPage(dir: string, name: "panel" | "floor" = "panel"): Promise<string> {
+/** The floor pages beside the panel's: bench/uiFloorPage.ts (firstPaintFloor), bench/uiChunkFloorPage.ts. */
+const FLOOR_PAGES = { floor: "bench/uiFloorPage.ts", chunkFloor: "bench/uiChunkFloorPage.ts" };
+
+/** The panel's page, or one of `FLOOR_PAGES`. */
+async function buildPage(dir: string, name: "panel" | keyof typeof FLOOR_PAGES = "panel"): Promise<string> {
   const entry =
-    name === "floor"
-      ? join(ROOT, "bench/uiFloorPage.ts")
-      : resolve(args.entry ?? join(ROOT, "src/webview/main.ts"));
+    name === "panel"
+      ? resolve(args.entry ?? join(ROOT, "src/webview/main.ts"))
+      : join(ROOT, FLOOR_PAGES[name]);
   await esbuild.build({
     entryPoints: [entry],
     outfile: join(dir, `${name}.js`),
@@ -328,6 +331,7 @@ async function main(): Promise<void> {
   try {
     const url = await buildPage(dir);
     const floorUrl = await buildPage(dir, "floor");
+    const chunkFloorUrl = await buildPage(dir, "chunkFloor");
     const runs: Record<string, number>[] = [];
     for (let run = 0; run < Number(args.runs); run++) {
       // One page, as in a session: an ordinary solve first (it also pays the first load of KaTeX
@@ -348,6 +352,8 @@ async function main(): Promise<void> {
       // Printed beside it: the same moment on a fresh page that draws one formula (no panel can beat it).
       runs.at(-1)!.render_first_paint_floor_ms = await firstPaintFloor(await fresh(floorUrl));
       runs.at(-1)!.chunk_to_paint_p95_ms = await chunkToPaint(await fresh());
+      // Printed beside it: the same solve into a page that appends plain text (no panel can beat it).
+      runs.at(-1)!.chunk_to_paint_floor_p95_ms = await chunkToPaint(await fresh(chunkFloorUrl), "floor");
       memory.stop();
       await browser.close();
     }

@@ -4,9 +4,10 @@
  *
  * - chunk_to_paint_p95_ms: the product's solve pipeline in this process against the simulator (8
  *   streams at 100 tokens/s each), its events batched as the extension's panel does
- *   (src/extension/solve/eventBatcher.ts), posted into the page; for each message, from the arrival
- *   of its oldest chunk to the first frame drawn after the page handled it. p95 over every message
- *   of the solve.
+ *   (src/extension/solve/eventBatcher.ts), sent to the page over a WebSocket and posted there to the
+ *   window (bench/wsPush.ts: how code-server delivers a webview's messages); for each message, from
+ *   the arrival of its oldest chunk to the first frame drawn after the page handled it. p95 over
+ *   every message of the solve.
  * - render_8_candidates_ms: a fresh panel given a whole solve of 8 real candidates (KaTeX included) in
  *   one message, until the first paint that shows what is on screen in its final form (the rest is
  *   drawn later); render_8_candidates_all_ms: until all 8 are drawn, off screen too.
@@ -25,6 +26,7 @@ import { completeSolve, loadSample } from "../test/unit/webview/solveFixture";
 import { activateInFreshNode, buildExtensionBundles } from "../test/support/extensionBundles";
 import { EventBatcher } from "../src/extension/solve/eventBatcher";
 import { median } from "./support";
+import { pushToPage } from "./wsPush";
 
 /**
  * Installs, in the page, a recorder of when each candidate's streamed text is painted: a message's
@@ -135,8 +137,10 @@ async function recordSettledPaint(page: Page): Promise<void> {
   });
 }
 
-export async function chunkToPaint(page: Page): Promise<number> {
+/** `label` names the page in what is printed (the panel, or bench/uiChunkFloorPage.ts). */
+export async function chunkToPaint(page: Page, label = "chunk to paint"): Promise<number> {
   await recordChunkPaints(page);
+  const push = await pushToPage(page);
   const sim = await startSimulator({ tokensPerSecond: 100, maxConcurrentSequences: 64 });
   try {
     const problem = loadDataset().problems.find((p) => p.source === "math_cot_100")!.problem;
@@ -147,18 +151,15 @@ export async function chunkToPaint(page: Page): Promise<number> {
     // Batched as the extension's panel does (src/extension/solve/eventBatcher.ts): the message carries
     // the arrival time of its oldest event.
     const arrivals: number[] = [];
-    const sends: Promise<void>[] = [];
     const batcher = new EventBatcher<SolveEvent>((events) => {
-      const message = { type: "events", events, sentAt: arrivals[0]!, postedAt: Date.now() };
+      push.send({ type: "events", events, sentAt: arrivals[0]!, postedAt: Date.now() });
       arrivals.length = 0;
-      sends.push(page.evaluate((m) => window.postMessage(m, "*"), message));
     });
     for await (const event of solve(request(problem, { seed: 7 }), deps, new AbortController().signal)) {
       arrivals.push(Date.now());
       batcher.push(event);
     }
     batcher.flush();
-    await Promise.all(sends);
     await page.waitForSelector('#status[data-status="complete"]');
     await page.waitForTimeout(200);
     const { visible, all, inPage, batchWait, delivery } = await page.evaluate(() => {
@@ -176,7 +177,7 @@ export async function chunkToPaint(page: Page): Promise<number> {
       return sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] ?? Number.NaN;
     };
     console.log(
-      `chunk to paint: p95 ${p95(visible)} ms over ${visible.length} deltas of cards on screen (of which in the page, from the message's arrival: p95 ${p95(inPage)} ms); every card (off screen ones render when they scroll into view): p95 ${p95(all)} ms over ${all.length}`,
+      `${label}: p95 ${p95(visible)} ms over ${visible.length} deltas of cards on screen (of which in the page, from the message's arrival: p95 ${p95(inPage)} ms); every card (off screen ones render when they scroll into view): p95 ${p95(all)} ms over ${all.length}`,
     );
     console.log(
       `  per message (${batchWait.length}): in the extension's batch median ${median(batchWait)}, p95 ${p95(batchWait)} ms; posted to the page's handler median ${median(delivery)}, p95 ${p95(delivery)} ms`,
@@ -184,6 +185,7 @@ export async function chunkToPaint(page: Page): Promise<number> {
     return p95(visible);
   } finally {
     await sim.close();
+    push.close();
   }
 }
 

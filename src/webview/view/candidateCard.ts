@@ -5,7 +5,7 @@
  */
 import { candidateLabel } from "../../core/solve/candidateLabel";
 import type { CandidateState, SolveStatus } from "../../core/solve/state";
-import { el, setAttr, setText } from "./dom";
+import { el, setAttr, setDisabled, setText } from "./dom";
 import { updateBadges } from "./badges";
 import { showAnswerMath } from "./answerMath";
 import { SolutionView, type SolutionLimits } from "./solutionView";
@@ -28,6 +28,8 @@ export interface CandidateCard {
   streamed: boolean;
   /** Whether the solution box should stay scrolled to its end (the user has not scrolled up). */
   followTail: boolean;
+  /** Where `scrollToTails` last scrolled the box (0 before). */
+  tailScrollTop: number;
 }
 
 function actionButton(action: string, label: string, title: string, className = ""): HTMLButtonElement {
@@ -106,9 +108,13 @@ export function createCandidateCard(index: number, services: CardServices): Cand
     renderedAnswer: undefined,
     streamed: false,
     followTail: true,
+    tailScrollTop: 0,
   };
   solution.addEventListener("scroll", () => {
-    card.followTail = solution.scrollHeight - solution.scrollTop - solution.clientHeight < 24;
+    // Only a scroll above where the panel put the box is the user's: the text below may have grown
+    // since without any scroll of ours (a chunk laid out for real once it came on screen).
+    const atEnd = solution.scrollHeight - solution.scrollTop - solution.clientHeight < 24;
+    card.followTail = atEnd || solution.scrollTop >= card.tailScrollTop - 1;
   });
   return card;
 }
@@ -142,9 +148,9 @@ export function updateCandidateMeta(
   updateScore(card.score, candidate);
   updateAnswer(card, candidate, status);
   updateBadges(card.badges, candidate, status);
-  card.buttons.insertAnswer.disabled = candidate.answer === null;
-  card.buttons.copyLatex.disabled = candidate.answer === null;
-  card.buttons.insertSolution.disabled = candidate.text.length === 0;
+  setDisabled(card.buttons.insertAnswer, candidate.answer === null);
+  setDisabled(card.buttons.copyLatex, candidate.answer === null);
+  setDisabled(card.buttons.insertSolution, candidate.text.length === 0);
 }
 
 /**
@@ -198,7 +204,15 @@ export function updateCandidateSolution(
   card.streamed = options.streaming;
 }
 
-/** Keeps followed solutions scrolled to their end; run after all writes of a frame (one layout). */
-export function scrollToTail(card: CandidateCard): void {
-  if (card.followTail) card.solution.scrollTop = card.solution.scrollHeight;
+/**
+ * Keeps followed solutions scrolled to their end; run after all writes of a frame. Every height is
+ * read before any scroll is written: reading after a write laid the page out again, once per card.
+ */
+export function scrollToTails(cards: readonly CandidateCard[]): void {
+  const followed = cards.filter((card) => card.followTail);
+  const ends = followed.map(({ solution }) => Math.max(0, solution.scrollHeight - solution.clientHeight));
+  followed.forEach((card, i) => {
+    card.solution.scrollTop = ends[i]!;
+    card.tailScrollTop = ends[i]!;
+  });
 }

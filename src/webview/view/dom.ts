@@ -39,3 +39,15 @@ export function setAttr(element: Element, name: string, value: string): void {
 export function setText(element: Element, text: string): void {
   if (element.textContent !== text) element.textContent = text;
 }
+
+/**
+ * Boolean properties, set only when they change: assigning one writes its attribute again even when
+ * equal, a mutation the browser processes, and these run for every streamed delta of a card.
+ */
+export function setHidden(element: HTMLElement, hidden: boolean): void {
+  if (element.hidden !== hidden) element.hidden = hidden;
+}
+
+export function setDisabled(button: HTMLButtonElement, disabled: boolean): void {
+  if (button.disabled !== disabled) button.disabled = disabled;
+}

@@ -7,13 +7,13 @@
 import type { SolveState } from "../../core/solve/state";
 import {
   createCandidateCard,
-  scrollToTail,
+  scrollToTails,
   updateCandidateMeta,
   updateCandidateSolution,
   type CandidateCard,
 } from "./candidateCard";
 import type { DirtyParts } from "./dirty";
-import { el } from "./dom";
+import { el, setHidden } from "./dom";
 import { DEFAULT_MAX_HTML_CHARS_PER_FRAME, FrameBudget } from "./frameBudget";
 import { createGroupsView, updateGroups, type GroupsView } from "./groupsTable";
 import { createHeader, updateHeader, type HeaderView } from "./header";
@@ -87,7 +87,7 @@ export class Panel {
     const created = this.syncCardsWithOrder(state);
     this.updateMeta(state, dirty, created);
     this.updateSolutions(state, dirty, options, created);
-    this.empty.hidden = state.candidates.length > 0 || state.status !== "running";
+    setHidden(this.empty, state.candidates.length > 0 || state.status !== "running");
     Object.assign(dirty, { all: false, header: false, notices: false, groups: false, allMeta: false });
     dirty.meta.clear();
   }
@@ -186,7 +186,7 @@ export class Panel {
       budgetMs: options.frameBudgetMs,
       maxHtmlChars: options.maxHtmlCharsPerFrame ?? DEFAULT_MAX_HTML_CHARS_PER_FRAME,
     });
-    const streamed: CandidateCard[] = [];
+    const finished: CandidateCard[] = [];
     for (const index of [...dirty.solutions]) {
       const candidate = state.candidates.find((c) => c.index === index);
       const card = this.cards.get(index);
@@ -196,7 +196,7 @@ export class Panel {
       }
       const streaming = isStreaming(candidate, state.status);
       if (!this.throttle.isDue(index, streaming, options.now())) continue;
-      if (streaming || card.streamed) streamed.push(card); // its final render keeps the tail in view too
+      if (!streaming && card.streamed) finished.push(card); // its final render keeps the tail in view too
       updateCandidateSolution(card, candidate.text, { streaming });
       dirty.solutions.delete(index);
       this.working.add(index);
@@ -227,7 +227,17 @@ export class Panel {
       if (!this.cards.get(index)?.body.hasWork()) this.working.delete(index);
     }
     // Scrolling reads layout: done after every write of the frame, so the browser lays out once.
-    for (const card of streamed) scrollToTail(card);
+    scrollToTails([...this.streamingNearViewport(), ...finished]);
+  }
+
+  /**
+   * The streaming cards whose box follows its end: those near the viewport, in every frame (a chunk
+   * drawn there this frame, new text or not, changed the height). One far from it is left where it
+   * is until it comes near: scrolling it forced the browser to lay out a card it skips
+   * (`content-visibility: auto`), once per card and frame.
+   */
+  private streamingNearViewport(): CandidateCard[] {
+    return [...this.cards.values()].filter((card) => card.streamed && card.body.isNearViewport());
   }
 
   /**

@@ -131,6 +131,14 @@ export class SolutionView {
     return rendered;
   }
 
+  /**
+   * Whether a chunk is on screen or near it, as last reported. A card far from the viewport is
+   * skipped by the browser (`content-visibility: auto`) until reading its layout forces it.
+   */
+  isNearViewport(): boolean {
+    return this.slots.some((slot) => slot.visible);
+  }
+
   /** Whether the text has any chunk (an element in the page) yet. */
   hasChunks(): boolean {
     return this.slots.length > 0;
