@@ -11,7 +11,8 @@
  * chunker cuts only where rendering the parts apart gives the HTML of rendering them together, so
  * the finished body is the one a fresh render of the whole text draws (incremental.test.ts).
  * When a card holds much rendered text, chunks that leave the viewport become placeholders again,
- * so the panel's memory follows what is on screen, not what arrived.
+ * so the panel's memory follows what is on screen, not what arrived. In a fresh panel's first frame
+ * a finished chunk that the screen shows only the top of is drawn only that far (`drawHead`).
  */
 import { DEFAULT_CHUNK_LIMITS, leadingBlocks, MarkdownChunker, type ChunkLimits } from "../render/chunker";
 import { renderChunk } from "../render/chunkCache";
@@ -206,7 +207,7 @@ export class SolutionView {
 
   /** Renders one chunk (the rest of it after a head); returns the length of the HTML it inserted. */
   private render(slot: Slot): number {
-    this.dropRest(slot); // extend removes its element with the rest of what follows the kept blocks
+    this.dropRest(slot); // after a head: the rest is drawn where its placeholder was
     if (slot.rendered !== null) this.renderedChars -= slot.rendered.length;
     const html = this.canExtend(slot) ? this.extend(slot) : this.renderWhole(slot);
     slot.element.className = "md-chunk";
