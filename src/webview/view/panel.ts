@@ -39,6 +39,9 @@ const EAGER_CARDS = 16;
 /** Layouts one frame may read to find the chunks on screen of fresh cards (see `drawAllOnScreen`). */
 const FIRST_FRAME_LAYOUTS = 4;
 
+/** Fresh cards laid out in full per step while looking for the one that reaches below the viewport. */
+const CARDS_PER_LAYOUT = 2;
+
 export interface PanelServices {
   /** Which chunks are near the viewport; everything by default. */
   visibility?: Visibility;
@@ -246,14 +249,40 @@ export class Panel {
    * observer would report them only after this frame. Until the next frame these cards do without
    * `content-visibility: auto` (class `first-layout`): the browser finds such a card on screen only
    * after one layout pass and lays its content out in a second one, in the same frame, and then
-   * again for each drawn chunk. Whether anything was measured.
+   * again for each drawn chunk. Only the cards down to the first that reaches below the viewport:
+   * the rest are off screen and stay lazy. Whether anything was measured.
    */
   private measureFreshCards(created: number[]): boolean {
     const fresh = created.map((index) => this.cards.get(index)!).filter((card) => card.body.hasChunks());
     if (fresh.length === 0 || !this.visibility.measureUnreported) return false;
-    for (const card of fresh) card.root.classList.add("first-layout");
-    this.firstLayoutCards.push(...fresh);
-    return this.visibility.measureUnreported();
+    this.firstLayoutCards.push(...this.layOutCardsReachingScreen(fresh));
+    return this.measureFirstLayout();
+  }
+
+  /**
+   * Gives `first-layout` to fresh cards in page order, a few at a time, until one reaches below the
+   * viewport: the cards after it are off screen, and laying them out too made the first frame's
+   * layout grow with the number of candidates. Reads the layout once per step.
+   */
+  private layOutCardsReachingScreen(fresh: CandidateCard[]): CandidateCard[] {
+    const laidOut: CandidateCard[] = [];
+    for (const card of fresh) {
+      card.root.classList.add("first-layout");
+      laidOut.push(card);
+      const stepEnds = laidOut.length % CARDS_PER_LAYOUT === 0;
+      if (stepEnds && card.root.getBoundingClientRect().bottom >= window.innerHeight) break;
+    }
+    return laidOut;
+  }
+
+  /**
+   * Reports the chunks of the cards laid out in full from the current layout; those of lazy cards
+   * wait for the observer (reading them would lay out the cards the browser skips).
+   */
+  private measureFirstLayout(): boolean {
+    const laidOut = new Set<Element>(this.firstLayoutCards.map((card) => card.root));
+    const inLaidOutCard = (element: Element) => laidOut.has(element.closest(".candidate") as Element);
+    return this.visibility.measureUnreported?.(inLaidOutCard) ?? false;
   }
 
   /**
@@ -270,7 +299,7 @@ export class Panel {
     for (let layouts = 1; ; layouts++) {
       const drawn = renderPass("onScreen", unbounded, true);
       if (drawn === 0 || layouts === FIRST_FRAME_LAYOUTS) return;
-      this.visibility.measureUnreported?.();
+      this.measureFirstLayout();
     }
   }
 

@@ -25,9 +25,10 @@ export interface Visibility {
   /**
    * Reports now, from the page's current layout, every element not reported yet; whether there
    * was any. An observer's first report comes only after the frame that laid the element out, so
-   * a panel that waits for it draws a fresh solve's chunks on screen one frame late.
+   * a panel that waits for it draws a fresh solve's chunks on screen one frame late. `within`: only
+   * the elements it accepts (the others wait for the observer).
    */
-  measureUnreported?(): boolean;
+  measureUnreported?(within?: (element: Element) => boolean): boolean;
 }
 
 /** Everything is visible at once (no IntersectionObserver). */
@@ -78,10 +79,11 @@ export class ViewportVisibility implements Visibility {
    * The observer's rule, computed from one layout: every rectangle is read before any listener
    * runs (a listener may write to the page). The observer still reports them after the frame.
    */
-  measureUnreported(): boolean {
-    if (this.unreported.size === 0) return false;
+  measureUnreported(within?: (element: Element) => boolean): boolean {
+    const measured = [...this.unreported].filter(([element]) => within?.(element) ?? true);
+    if (measured.length === 0) return false;
     const viewportHeight = window.innerHeight;
-    const reports = [...this.unreported].map(([element, clip]) => {
+    const reports = measured.map(([element, clip]) => {
       const rect = element.getBoundingClientRect();
       const box = clip?.getBoundingClientRect();
       const reach = reachOf(rect, box, viewportHeight, AHEAD_PX);
