@@ -20,6 +20,9 @@ const WORKBENCH_LOAD_MS = 90_000;
 const STEP_MS = 20_000;
 /** How long a Quick Open entry may take to appear: extension contributions register after the workbench loads. */
 const PICK_MS = 60_000;
+/** Clicks on the command center, and how long each waits for Quick Open's input (20 s in all). */
+const QUICK_INPUT_ATTEMPTS = 4;
+const QUICK_INPUT_WAIT_MS = 5_000;
 
 export class Workbench {
   private constructor(
@@ -149,13 +152,23 @@ export class Workbench {
     return this.page.locator(".quick-input-widget");
   }
 
-  /** Opens Quick Open from the command center and types `text` into it. */
+  /**
+   * Opens Quick Open from the command center and types `text` into it. A click while the workbench is
+   * still starting can open nothing (CI saw the input never come in 20 s): click again until it shows.
+   */
   private async quickInput(text: string): Promise<void> {
-    // A quick input left open (by a failed step) covers the command center.
-    if (await this.quickInputWidget().isVisible()) await this.page.keyboard.press("Escape");
-    await this.page.locator(".command-center-center").click();
     const input = this.quickInputWidget().locator("input.input");
-    await input.waitFor();
+    for (let attempt = 1; ; attempt++) {
+      // A quick input left open (by a failed step) covers the command center.
+      if (await this.quickInputWidget().isVisible()) await this.page.keyboard.press("Escape");
+      await this.page.locator(".command-center-center").click();
+      try {
+        await input.waitFor({ timeout: QUICK_INPUT_WAIT_MS });
+        break;
+      } catch (error) {
+        if (attempt === QUICK_INPUT_ATTEMPTS) throw error;
+      }
+    }
     await input.fill(text);
   }
 
