@@ -55,9 +55,10 @@ export class ViewportVisibility implements Visibility {
         // The visible part (clipped by the card's scrolling box too) meets the viewport itself.
         const seen = entry.intersectionRect;
         const onScreen = entry.isIntersecting && seen.bottom > 0 && seen.top < window.innerHeight;
-        const { height, top } = entry.boundingClientRect;
-        const shownPx = onScreen ? Math.min(seen.bottom, window.innerHeight) - top : 0;
-        this.listeners.get(entry.target)?.(entry.isIntersecting, height, onScreen, shownPx);
+        // What the box shows of the element is `seen`: the same rule as a measure's (reach.ts).
+        const rect = entry.boundingClientRect;
+        const shownPx = onScreen ? shownDepth(rect, seen, window.innerHeight) : 0;
+        this.listeners.get(entry.target)?.(entry.isIntersecting, rect.height, onScreen, shownPx);
       }
     },
     { root: document, rootMargin: `${AHEAD_PX}px 0px` },
